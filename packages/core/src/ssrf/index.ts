@@ -1,0 +1,13 @@
+export type { AddressDecision, AddressPolicy } from "./address-policy.ts";
+export { checkAddress } from "./address-policy.ts";
+export type { AddressKind, Ipv4Embedding } from "./address-ranges.ts";
+export type { Cidr, ParseCidrResult } from "./cidr.ts";
+export { cidrContains, formatCidr, parseCidr } from "./cidr.ts";
+export type { ParseCidrListResult } from "./cidr-list.ts";
+export { parseCidrList } from "./cidr-list.ts";
+export type { AddressClassification } from "./classify-address.ts";
+export { classifyAddress } from "./classify-address.ts";
+export type { IpAddress, Ipv4Address, Ipv6Address } from "./ip-address.ts";
+export { formatIpAddress, InvalidIpAddressError, parseIpAddress } from "./ip-address.ts";
+export type { UrlHost } from "./url-host.ts";
+export { classifyUrlHost, isLocalhostName } from "./url-host.ts";
