@@ -55,13 +55,11 @@ export function runCoreDemo(write: (line: string) => void): number {
   write(`\n${request.method} ${request.url}`);
   for (const [name, value] of Object.entries(request.headers)) write(`${name}: ${value}`);
   write(`\n${body}\n`);
-  const encrypted = JSON.parse(body).phone as string;
-  const settings = {
-    algo: profile.enc?.algo ?? "AES-128-GCM",
-    key: SAMPLE_PROFILE.enc.key,
-    iv: SAMPLE_PROFILE.enc.IV,
-    ivMode: "fixed" as const,
-  };
-  write(`decrypt(phone) = ${decrypt(encrypted, settings)}`);
+  const enc = profile.enc;
+  if (enc) {
+    const phone = JSON.parse(body).phone as string;
+    const settings = { algo: enc.algo, key: enc.key, iv: enc.IV, ivMode: enc.iv_mode };
+    write(`decrypt(phone) = ${decrypt(phone, settings)}`);
+  }
   return 0;
 }

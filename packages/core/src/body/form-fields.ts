@@ -23,5 +23,7 @@ export function flattenFormFields(value: JsonValue, prefix = ""): FormField[] {
 
 /** `application/x-www-form-urlencoded` serialisation of the fields. */
 export function encodeUrlencoded(fields: readonly FormField[]): string {
-  return new URLSearchParams(fields.map(([name, value]): [string, string] => [name, value])).toString();
+  return new URLSearchParams(
+    fields.map(([name, value]): [string, string] => [name, value]),
+  ).toString();
 }

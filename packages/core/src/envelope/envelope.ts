@@ -8,12 +8,26 @@ export interface ValidationIssue {
   message: string;
 }
 
+/** One item of the envelope's `error` list, e.g. `{ body: "body must have required property 'title'" }`. */
+export type EnvelopeErrorItem = Partial<Record<IssueLocation, string>>;
+
+/**
+ * Lists issues the way the original API's `error` field does, one object per issue keyed by location.
+ *
+ * @example
+ * toEnvelopeErrors([{ location: "body", message: "body must have required property 'title'" }])
+ * // [{ body: "body must have required property 'title'" }]
+ */
+export function toEnvelopeErrors(issues: readonly ValidationIssue[]): EnvelopeErrorItem[] {
+  return issues.map((issue) => ({ [issue.location]: issue.message }));
+}
+
 /** The response body of every API call: `{code, message, data, error, status}` (the seed's shape). */
 export interface Envelope<T = unknown> {
   code: string;
   message: string;
   data: T | Record<string, never>;
-  error: Partial<Record<IssueLocation, string>>[] | Record<string, never>;
+  error: EnvelopeErrorItem[] | Record<string, never>;
   status: number;
 }
 
@@ -41,7 +55,7 @@ export function errorEnvelope(
     code,
     message: issues[0]?.message ?? "request failed",
     data: {},
-    error: issues.map((issue) => ({ [issue.location]: issue.message })),
+    error: toEnvelopeErrors(issues),
     status,
   };
 }

@@ -1,4 +1,4 @@
-export type { Envelope, IssueLocation, ValidationIssue } from "./envelope.ts";
-export { errorEnvelope, successEnvelope } from "./envelope.ts";
+export type { Envelope, EnvelopeErrorItem, IssueLocation, ValidationIssue } from "./envelope.ts";
+export { errorEnvelope, successEnvelope, toEnvelopeErrors } from "./envelope.ts";
 export type { ResponseKind } from "./response-codes.ts";
 export { RESPONSE_CODES } from "./response-codes.ts";

@@ -1,3 +1,5 @@
+import type { EncryptionAlgorithm, IvMode } from "../crypto/index.ts";
+
 /** HTTP methods a callback profile may use; input of any case is stored upper case. */
 export const HTTP_METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -26,23 +28,14 @@ export const CHANNEL_EVENTS: Readonly<Record<Channel, readonly string[] | null>>
 export const PROFILE_STATUS = { active: 1, autoDisabled: 2, disabled: 3 } as const;
 export type ProfileStatus = (typeof PROFILE_STATUS)[keyof typeof PROFILE_STATUS];
 
-export const ENC_IV_MODES = ["fixed", "random"] as const;
-export type EncIvMode = (typeof ENC_IV_MODES)[number];
-
 /** Encryption settings of a profile, with the seed's wire names (`IV`). */
 export interface ProfileEncryption {
-  algo:
-    | "AES-128-CFB"
-    | "AES-128-GCM"
-    | "AES-192-CFB"
-    | "AES-192-GCM"
-    | "AES-256-CFB"
-    | "AES-256-GCM";
+  algo: EncryptionAlgorithm;
   key: string;
   IV: string;
   /** Variable paths whose values are encrypted; `null` = every variable the templates reference. */
   params: string[] | null;
-  iv_mode: EncIvMode;
+  iv_mode: IvMode;
 }
 
 /** A JSON value as found in bodies and event data. */
