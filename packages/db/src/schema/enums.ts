@@ -1,0 +1,6 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+import { DELIVERY_STATUSES, REPORT_FREQUENCIES, REPORT_RUN_STATUSES } from "./statuses.ts";
+
+export const deliveryStatus = pgEnum("delivery_status", DELIVERY_STATUSES);
+export const reportFrequency = pgEnum("report_frequency", REPORT_FREQUENCIES);
+export const reportRunStatus = pgEnum("report_run_status", REPORT_RUN_STATUSES);

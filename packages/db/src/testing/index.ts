@@ -1,0 +1,2 @@
+export type { TestDriver } from "./test-database.ts";
+export { createTestDatabase, testDrivers } from "./test-database.ts";
