@@ -1,0 +1,20 @@
+import { randomInt } from "node:crypto";
+
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A new account SID like the seed's `HXXXXXXX071IN`: `RB` and 11 unambiguous characters. */
+export function generateSid(): string {
+  let sid = "RB";
+  for (let i = 0; i < 11; i += 1) sid += ALPHABET[randomInt(ALPHABET.length)];
+  return sid;
+}
+
+/** True for IANA names the runtime knows (and `UTC`). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}
