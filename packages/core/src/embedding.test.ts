@@ -30,7 +30,10 @@ describe("embedding @rebound/core", () => {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const built = buildCallbackRequest(
       result.profile,
-      { event: "order.paid", data: { order: { id: 42, total: 99.5 }, customer: { phone: "+9199" } } },
+      {
+        event: "order.paid",
+        data: { order: { id: 42, total: 99.5 }, customer: { phone: "+9199" } },
+      },
       { signing: { id: "msg_1", timestampSeconds: nowSeconds, secrets: [secret] } },
     );
     if (!built.ok) throw new Error(built.error.message);

@@ -25,10 +25,11 @@ describe.each(testDrivers())("database on %s", (driver) => {
 
   it("applies the migrations, and applying them again changes nothing", async () => {
     await migrate(handle);
-    const tables = await handle.db.execute<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    const tables = await handle.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = $1 order by 1",
+      ["public"],
     );
-    const names = ("rows" in tables ? tables.rows : tables).map((row) => row.table_name);
+    const names = tables.map((row) => row.table_name);
     expect(names).toEqual([
       "accounts",
       "api_keys",

@@ -17,8 +17,8 @@ export type DbConfig =
 export interface DbHandle {
   db: Database;
   config: DbConfig;
-  /** Raw SQL on the same connection(s), for statements drizzle does not model. */
-  execute(sql: string): Promise<void>;
+  /** Raw parameterised SQL on the same connection(s), for statements drizzle does not model. */
+  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -37,9 +37,11 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       config,
-      execute: async (sql) => {
-        await client.unsafe(sql);
-      },
+      query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+        (await client.unsafe(
+          text,
+          params as postgres.ParameterOrJSON<never>[],
+        )) as unknown as Row[],
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -47,9 +49,8 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     config,
-    execute: async (sql) => {
-      await client.exec(sql);
-    },
+    query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await client.query<Row>(text, params)).rows,
     close: () => client.close(),
   };
 }

@@ -1,0 +1,29 @@
+// @rebound/api: the HTTP API (Hono) over core and db. Explicit exports only.
+
+export type {
+  AuthenticatedKey,
+  CreateAccountOptions,
+  CreateAccountResult,
+  CreateApiKeyResult,
+} from "./accounts/index.ts";
+export {
+  AccountError,
+  API_KEY_PREFIX,
+  authenticateApiKey,
+  createAccount,
+  createApiKey,
+  generateApiKey,
+  generateSid,
+  hashApiKey,
+  isValidTimeZone,
+  revokeApiKey,
+} from "./accounts/index.ts";
+export type { ApiOptions } from "./api-options.ts";
+export { DEFAULT_MAX_BODY_BYTES } from "./api-options.ts";
+export { createApp } from "./app.ts";
+export type { OpenApiDocument, OpenApiOptions } from "./openapi/openapi-document.ts";
+export { buildOpenApiDocument } from "./openapi/openapi-document.ts";
+export type { ProfileListQuery } from "./profiles/list-query.ts";
+export { ProfileListQuerySchema } from "./profiles/list-query.ts";
+export { maskSecret } from "./profiles/mask-secret.ts";
+export type { MaskedEncryption, ProfileView } from "./profiles/profile-view.ts";

@@ -1,0 +1,126 @@
+import { resolve } from "node:path";
+import { parseMasterKey } from "@rebound/db";
+
+/** Where Rebound keeps its data: PostgreSQL, or PGlite files under the data directory. */
+export type DatabaseTarget = { driver: "postgres"; url: string } | { driver: "pglite" };
+
+/** The process configuration, parsed once from the environment by the CLI entry. */
+export interface ReboundEnv {
+  database: DatabaseTarget;
+  /** Absolute path; holds `pglite/` and `master.key` in embedded mode. */
+  dataDir: string;
+  /** Null in embedded mode when unset: then `<dataDir>/master.key` is used (or generated). */
+  masterKey: Uint8Array | null;
+  port: number;
+  host: string;
+  profileIdPrefix: string;
+  /** Null = no rate limit. */
+  rateLimitPerMinute: number | null;
+}
+
+export class EnvError extends Error {
+  override name = "EnvError";
+  constructor(readonly issues: readonly string[]) {
+    super(issues.join("\n"));
+  }
+}
+
+interface EnvVariable {
+  name: string;
+  default: string | null;
+  description: string;
+}
+
+/** Every variable Rebound reads, in the order the README documents them. */
+export const ENV_VARIABLES: readonly EnvVariable[] = [
+  { name: "DATABASE_URL", default: null, description: "postgres:// URL; unset = embedded PGlite" },
+  { name: "REBOUND_DATA_DIR", default: "./.rebound", description: "embedded data directory" },
+  {
+    name: "REBOUND_MASTER_KEY",
+    default: null,
+    description: "32 bytes, base64 or hex; required with DATABASE_URL",
+  },
+  { name: "PORT", default: "3000", description: "API port (0 = any free port)" },
+  { name: "HOST", default: "127.0.0.1", description: "API listen address" },
+  { name: "REBOUND_PROFILE_ID_PREFIX", default: "rb", description: "profile id prefix" },
+  {
+    name: "REBOUND_RATE_LIMIT_PER_MINUTE",
+    default: "600",
+    description: "requests per minute per API key (0 = off)",
+  },
+];
+
+export const MASTER_KEY_HINT = "32 bytes as base64 or hex, e.g. from `openssl rand -base64 32`";
+
+/** Parses a port number (0–65535); null when invalid. */
+export function parsePort(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const port = Number(text);
+  return port <= 65_535 ? port : null;
+}
+
+type Source = Readonly<Record<string, string | undefined>>;
+
+/** An empty variable counts as unset, as shells and `.env` files commonly mean it. */
+function read(source: Source, name: string): string | undefined {
+  const value = source[name]?.trim();
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function withDefault(source: Source, name: string): string {
+  const fallback = ENV_VARIABLES.find((variable) => variable.name === name)?.default ?? "";
+  return read(source, name) ?? fallback;
+}
+
+/**
+ * Reads and checks every variable at once; throws an `EnvError` listing each bad variable by
+ * name. Only the CLI entry calls this, with `process.env`.
+ */
+export function parseEnv(source: Source): ReboundEnv {
+  const issues: string[] = [];
+
+  const url = read(source, "DATABASE_URL");
+  let database: DatabaseTarget = { driver: "pglite" };
+  if (url !== undefined) {
+    if (!/^postgres(ql)?:\/\/./.test(url) || !URL.canParse(url)) {
+      issues.push("DATABASE_URL must be a postgres:// or postgresql:// URL");
+    } else {
+      database = { driver: "postgres", url };
+    }
+  }
+
+  const keyText = read(source, "REBOUND_MASTER_KEY");
+  let masterKey: Uint8Array | null = null;
+  if (keyText !== undefined) {
+    masterKey = parseMasterKey(keyText);
+    if (masterKey === null) issues.push(`REBOUND_MASTER_KEY must be ${MASTER_KEY_HINT}`);
+  } else if (url !== undefined) {
+    issues.push(`REBOUND_MASTER_KEY is required when DATABASE_URL is set (${MASTER_KEY_HINT})`);
+  }
+
+  const port = parsePort(withDefault(source, "PORT"));
+  if (port === null) issues.push("PORT must be an integer from 0 to 65535");
+
+  const host = withDefault(source, "HOST");
+  if (/[\s/]/.test(host)) issues.push("HOST must be a host name or IP address");
+
+  const profileIdPrefix = withDefault(source, "REBOUND_PROFILE_ID_PREFIX");
+  if (!/^[A-Za-z0-9-]{1,16}$/.test(profileIdPrefix)) {
+    issues.push("REBOUND_PROFILE_ID_PREFIX must be 1 to 16 letters, digits or hyphens");
+  }
+
+  const rateText = withDefault(source, "REBOUND_RATE_LIMIT_PER_MINUTE");
+  const rate = /^\d{1,9}$/.test(rateText) ? Number(rateText) : null;
+  if (rate === null) issues.push("REBOUND_RATE_LIMIT_PER_MINUTE must be an integer ≥ 0 (0 = off)");
+
+  if (issues.length > 0 || port === null || rate === null) throw new EnvError(issues);
+  return {
+    database,
+    dataDir: resolve(withDefault(source, "REBOUND_DATA_DIR")),
+    masterKey,
+    port,
+    host,
+    profileIdPrefix,
+    rateLimitPerMinute: rate === 0 ? null : rate,
+  };
+}

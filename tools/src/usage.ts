@@ -1,0 +1,24 @@
+import { ENV_VARIABLES } from "./env.ts";
+
+const environment = ENV_VARIABLES.map(
+  (variable) =>
+    `  ${variable.name.padEnd(30)} ${variable.description}${variable.default === null ? "" : ` (default ${variable.default})`}`,
+).join("\n");
+
+export const USAGE = `usage: rebound <command> [options]
+
+commands:
+  start [--role api|all] [--port N]     run the API (embedded PGlite unless DATABASE_URL is set)
+  migrate                               apply database migrations and exit
+  account create --name N [--timezone TZ] [--json]
+                                        create an account; prints its SID and first API key
+  key create --sid S [--name N] [--json]
+                                        add an API key to an account
+  key revoke <key-or-prefix>            revoke an API key
+  help                                  show this text
+
+Roles dispatcher and reports are not built yet. In embedded mode the data directory is used by
+one process at a time: stop \`rebound start\` before running account or key commands.
+
+environment (read once at start):
+${environment}`;
