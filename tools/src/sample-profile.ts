@@ -1,15 +1,7 @@
+import { SEED_SAMPLE_PROFILE_REQUEST } from "@rebound/core";
+
 /** The create-profile API seed's sample request body. */
-export const SAMPLE_PROFILE = {
-  title: "Callback_Profile_Test_1",
-  http_method: "PUT",
-  url: "https://webhook.site/aexxxxb3-axx4-4xx9-8xxc-efxxxxxxxx35",
-  enc: { algo: "AES-128-GCM", key: "12xxxxxxxxxxxx34", IV: "12xxxxxxxxxxxx38" },
-  headers: { "x-api-key": "A-RANDOM-API-KEY" },
-  body: { name: "John Doe" },
-  response_message: "Expected response message",
-  channel: "sms",
-  events: "SMS-sent",
-};
+export const SAMPLE_PROFILE = SEED_SAMPLE_PROFILE_REQUEST;
 
 /** A ready `curl` that creates the sample profile on a running API. */
 export function sampleProfileCurl(apiUrl: string, sid: string, apiKey: string): string {

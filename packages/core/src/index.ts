@@ -66,6 +66,7 @@ export {
   HTTP_METHODS,
   PROFILE_STATUS,
 } from "./profile/profile.ts";
+export { SEED_SAMPLE_PROFILE_REQUEST } from "./profile/seed-sample.ts";
 export type {
   LookupResult,
   PathSegment,

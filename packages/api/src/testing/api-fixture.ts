@@ -1,4 +1,5 @@
 import type { Envelope } from "@rebound/core";
+import { SEED_SAMPLE_PROFILE_REQUEST } from "@rebound/core";
 import {
   callbackProfiles,
   type DbHandle,
@@ -14,17 +15,7 @@ import type { ApiOptions } from "../api-options.ts";
 import { createApp } from "../app.ts";
 
 /** The seed's sample create request. */
-export const SEED_CREATE_BODY = {
-  title: "Callback_Profile_Test_1",
-  http_method: "PUT",
-  url: "https://webhook.site/aexxxxb3-axx4-4xx9-8xxc-efxxxxxxxx35",
-  enc: { algo: "AES-128-GCM", key: "12xxxxxxxxxxxx34", IV: "12xxxxxxxxxxxx38" },
-  headers: { "x-api-key": "A-RANDOM-API-KEY" },
-  body: { name: "John Doe" },
-  response_message: "Expected response message",
-  channel: "sms",
-  events: "SMS-sent",
-};
+export const SEED_CREATE_BODY = SEED_SAMPLE_PROFILE_REQUEST;
 
 export interface TestAccount {
   sid: string;

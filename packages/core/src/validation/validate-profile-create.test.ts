@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toEnvelopeErrors } from "../envelope/index.ts";
 import type { CallbackProfileSpec } from "../profile/profile.ts";
+import { SEED_SAMPLE_PROFILE_REQUEST } from "../profile/seed-sample.ts";
 import { validateProfileCreate } from "./index.ts";
 
 /** A valid POST profile for the default channel; tests override fields. */
@@ -21,17 +22,7 @@ function profileOf(value: unknown): CallbackProfileSpec {
 }
 
 describe("the API seed", () => {
-  const sampleRequest = {
-    title: "Callback_Profile_Test_1",
-    http_method: "PUT",
-    url: "https://webhook.site/aexxxxb3-axx4-4xx9-8xxc-efxxxxxxxx35",
-    enc: { algo: "AES-128-GCM", key: "12xxxxxxxxxxxx34", IV: "12xxxxxxxxxxxx38" },
-    headers: { "x-api-key": "A-RANDOM-API-KEY" },
-    body: { name: "John Doe" },
-    response_message: "Expected response message",
-    channel: "sms",
-    events: "SMS-sent",
-  };
+  const sampleRequest = SEED_SAMPLE_PROFILE_REQUEST;
 
   it("accepts the sample request with one warning about the fixed GCM nonce", () => {
     const result = validateProfileCreate(sampleRequest);
