@@ -41,6 +41,22 @@ describe.each(testDrivers())("database on %s", (driver) => {
     ]);
   });
 
+  it("delivers NOTIFY payloads to listeners until they unsubscribe", async () => {
+    const received: string[] = [];
+    const unlisten = await handle.listen("rebound_test_channel", (payload) =>
+      received.push(payload),
+    );
+    await handle.query("select pg_notify('rebound_test_channel', $1)", ["first"]);
+    const deadline = Date.now() + 5_000;
+    while (received.length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(received).toEqual(["first"]);
+    await unlisten();
+    await handle.query("select pg_notify('rebound_test_channel', 'second')");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(received).toEqual(["first"]);
+  });
+
   it("keeps titles unique per account, case-insensitively, ignoring deleted profiles", async () => {
     const [a, b] = await handle.db
       .insert(accounts)

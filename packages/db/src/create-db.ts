@@ -19,6 +19,11 @@ export interface DbHandle {
   config: DbConfig;
   /** Raw parameterised SQL on the same connection(s), for statements drizzle does not model. */
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Subscribes to a NOTIFY channel (a dedicated connection on PostgreSQL); resolves to an
+   * unsubscribe function. Payloads are strings ("" when none).
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,10 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
           text,
           params as postgres.ParameterOrJSON<never>[],
         )) as unknown as Row[],
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, (payload) => onNotify(payload ?? ""));
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -51,6 +60,10 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     config,
     query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await client.query<Row>(text, params)).rows,
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, (payload) => onNotify(payload ?? ""));
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }
