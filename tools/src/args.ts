@@ -2,9 +2,17 @@ import { parseArgs } from "node:util";
 import { CliError, UsageError } from "./cli-error.ts";
 import { parsePort } from "./env.ts";
 
+/** Which parts of Rebound a `start` process runs (`reports` comes with its issue). */
+export const START_ROLES = ["api", "dispatcher", "all"] as const;
+export type StartRole = (typeof START_ROLES)[number];
+
+function isStartRole(role: string): role is StartRole {
+  return (START_ROLES as readonly string[]).includes(role);
+}
+
 export type Command =
   | { name: "help" }
-  | { name: "start"; port: number | null }
+  | { name: "start"; role: StartRole; port: number | null }
   | { name: "migrate" }
   | { name: "account-create"; accountName: string; timezone: string | undefined; json: boolean }
   | { name: "key-create"; sid: string; keyName: string | undefined; json: boolean }
@@ -41,19 +49,19 @@ function parseStart(args: readonly string[]): Command {
   });
   noPositionals("start", positionals);
   const role = values.role ?? "all";
-  if (role === "dispatcher" || role === "reports") {
+  if (role === "reports") {
     throw new CliError(
-      `start: role '${role}' is not built yet; this version runs the API only (--role api or all)`,
+      "start: role 'reports' is not built yet (use --role api, dispatcher or all)",
       2,
     );
   }
-  if (role !== "api" && role !== "all") {
+  if (!isStartRole(role)) {
     throw new UsageError(`start: --role must be api, dispatcher, reports or all, not '${role}'`);
   }
-  if (values.port === undefined) return { name: "start", port: null };
+  if (values.port === undefined) return { name: "start", role, port: null };
   const port = parsePort(values.port);
   if (port === null) throw new UsageError("start: --port must be an integer from 0 to 65535");
-  return { name: "start", port };
+  return { name: "start", role, port };
 }
 
 function parseAccount(args: readonly string[]): Command {

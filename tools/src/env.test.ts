@@ -14,7 +14,42 @@ describe("parseEnv", () => {
       host: "127.0.0.1",
       profileIdPrefix: "rb",
       rateLimitPerMinute: 600,
+      dispatcher: {
+        allowPrivateTargets: [],
+        connectTimeoutMs: 5000,
+        requestTimeoutMs: 15000,
+        concurrency: 64,
+        profileConcurrency: 8,
+      },
     });
+  });
+
+  it("reads the dispatcher's allow-list and limits", () => {
+    const env = parseEnv({
+      REBOUND_ALLOW_PRIVATE_TARGETS: "127.0.0.0/8, ::1",
+      REBOUND_CONCURRENCY: "128",
+      REBOUND_PROFILE_CONCURRENCY: "4",
+    });
+    expect(env.dispatcher.allowPrivateTargets).toHaveLength(2);
+    expect(env.dispatcher).toMatchObject({ concurrency: 128, profileConcurrency: 4 });
+  });
+
+  it("names each bad dispatcher variable", () => {
+    expect(() =>
+      parseEnv({
+        REBOUND_ALLOW_PRIVATE_TARGETS: "10.0.0.0/33",
+        REBOUND_CONCURRENCY: "0",
+        REBOUND_REQUEST_TIMEOUT_MS: "soon",
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        issues: [
+          expect.stringContaining("REBOUND_ALLOW_PRIVATE_TARGETS"),
+          "REBOUND_REQUEST_TIMEOUT_MS must be an integer from 1 to 600000",
+          "REBOUND_CONCURRENCY must be an integer from 1 to 10000",
+        ],
+      }),
+    );
   });
 
   it("reads PostgreSQL with its master key, and 0 turns the rate limit off", () => {

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { type Cidr, parseCidrList } from "@rebound/core";
 import { parseMasterKey } from "@rebound/db";
 
 /** Where Rebound keeps its data: PostgreSQL, or PGlite files under the data directory. */
@@ -16,6 +17,17 @@ export interface ReboundEnv {
   profileIdPrefix: string;
   /** Null = no rate limit. */
   rateLimitPerMinute: number | null;
+  dispatcher: DispatcherEnv;
+}
+
+/** Delivery settings of the dispatcher role. */
+export interface DispatcherEnv {
+  /** Private/loopback ranges callbacks may target (tests, internal deployments). */
+  allowPrivateTargets: Cidr[];
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  concurrency: number;
+  profileConcurrency: number;
 }
 
 export class EnvError extends Error {
@@ -47,6 +59,19 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     name: "REBOUND_RATE_LIMIT_PER_MINUTE",
     default: "600",
     description: "requests per minute per API key (0 = off)",
+  },
+  {
+    name: "REBOUND_ALLOW_PRIVATE_TARGETS",
+    default: "",
+    description: "CIDRs callbacks may target although private/loopback, e.g. 127.0.0.0/8",
+  },
+  { name: "REBOUND_CONNECT_TIMEOUT_MS", default: "5000", description: "callback connect timeout" },
+  { name: "REBOUND_REQUEST_TIMEOUT_MS", default: "15000", description: "callback total timeout" },
+  { name: "REBOUND_CONCURRENCY", default: "64", description: "callbacks in flight per dispatcher" },
+  {
+    name: "REBOUND_PROFILE_CONCURRENCY",
+    default: "8",
+    description: "callbacks in flight per profile per dispatcher",
   },
 ];
 
@@ -113,6 +138,22 @@ export function parseEnv(source: Source): ReboundEnv {
   const rate = /^\d{1,9}$/.test(rateText) ? Number(rateText) : null;
   if (rate === null) issues.push("REBOUND_RATE_LIMIT_PER_MINUTE must be an integer ≥ 0 (0 = off)");
 
+  const allow = parseCidrList(withDefault(source, "REBOUND_ALLOW_PRIVATE_TARGETS"));
+  if (!allow.ok) issues.push(`REBOUND_ALLOW_PRIVATE_TARGETS: ${allow.error}`);
+  const positive = (name: string, max: number): number => {
+    const text = withDefault(source, name);
+    const value = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+    if (value < 1 || value > max) issues.push(`${name} must be an integer from 1 to ${max}`);
+    return value;
+  };
+  const dispatcher: DispatcherEnv = {
+    allowPrivateTargets: allow.ok ? allow.cidrs : [],
+    connectTimeoutMs: positive("REBOUND_CONNECT_TIMEOUT_MS", 120_000),
+    requestTimeoutMs: positive("REBOUND_REQUEST_TIMEOUT_MS", 600_000),
+    concurrency: positive("REBOUND_CONCURRENCY", 10_000),
+    profileConcurrency: positive("REBOUND_PROFILE_CONCURRENCY", 10_000),
+  };
+
   if (issues.length > 0 || port === null || rate === null) throw new EnvError(issues);
   return {
     database,
@@ -122,5 +163,6 @@ export function parseEnv(source: Source): ReboundEnv {
     host,
     profileIdPrefix,
     rateLimitPerMinute: rate === 0 ? null : rate,
+    dispatcher,
   };
 }

@@ -28,7 +28,7 @@ describe("rebound CLI under Bun: usage", () => {
     expect(stderr).toContain("usage: rebound");
   });
 
-  it.each(["dispatcher", "reports"])("refuses start --role %s: not built yet", (role) => {
+  it.each(["reports"])("refuses start --role %s: not built yet", (role) => {
     const { code, stderr } = runRebound(["start", "--role", role]);
     expect(code).toBe(2);
     expect(stderr).toContain(`role '${role}' is not built yet`);

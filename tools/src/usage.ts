@@ -8,7 +8,9 @@ const environment = ENV_VARIABLES.map(
 export const USAGE = `usage: rebound <command> [options]
 
 commands:
-  start [--role api|all] [--port N]     run the API (embedded PGlite unless DATABASE_URL is set)
+  start [--role api|dispatcher|all] [--port N]
+                                        run Rebound (embedded PGlite unless DATABASE_URL is set);
+                                        all = API and dispatcher in one process (default)
   migrate                               apply database migrations and exit
   account create --name N [--timezone TZ] [--json]
                                         create an account; prints its SID and first API key
@@ -17,7 +19,7 @@ commands:
   key revoke <key-or-prefix>            revoke an API key
   help                                  show this text
 
-Roles dispatcher and reports are not built yet. In embedded mode the data directory is used by
+The reports role is not built yet. In embedded mode the data directory is used by
 one process at a time: stop \`rebound start\` before running account or key commands.
 
 environment (read once at start):

@@ -1,4 +1,5 @@
 import type { Database, SecretBox } from "@rebound/db";
+import type { TestSender } from "./profiles/test-sender.ts";
 
 /** Everything the HTTP API needs; the caller (the CLI) owns the database and the master key. */
 export interface ApiOptions {
@@ -13,6 +14,11 @@ export interface ApiOptions {
   maxBodyBytes?: number;
   /** Injectable clock (tests). */
   now?: () => Date;
+  /**
+   * Sends `POST /callback/profiles/:id/test` callbacks; without it that endpoint answers 503.
+   * The dispatcher provides one (`sendTestCallback` bound to its transport).
+   */
+  testSender?: TestSender;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 262_144;
@@ -25,6 +31,7 @@ export interface ResolvedApiOptions {
   rateLimitPerMinute: number | null;
   maxBodyBytes: number;
   now: () => Date;
+  testSender: TestSender | null;
 }
 
 export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
@@ -35,5 +42,6 @@ export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
     rateLimitPerMinute: options.rateLimitPerMinute,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     now: options.now ?? (() => new Date()),
+    testSender: options.testSender ?? null,
   };
 }

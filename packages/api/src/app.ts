@@ -1,11 +1,14 @@
 import { Hono } from "hono";
 import { type ApiOptions, resolveApiOptions } from "./api-options.ts";
 import type { AppEnv } from "./app-env.ts";
+import { registerCallbackRoutes } from "./callbacks/callback-routes.ts";
 import { onApiError, onRouteNotFound } from "./errors/on-error.ts";
 import { registerHealthRoutes } from "./health/health-routes.ts";
 import { accountScope, apiKeyAuth, rateLimit } from "./http/auth.ts";
 import { buildOpenApiDocument } from "./openapi/openapi-document.ts";
 import { registerProfileRoutes } from "./profiles/profile-routes.ts";
+import { registerSecretRoutes } from "./profiles/secret-routes.ts";
+import { registerTestRoute } from "./profiles/test-route.ts";
 
 /**
  * The Rebound HTTP API as a Hono app: serve it with `Bun.serve({ fetch: app.fetch })`, or call
@@ -28,6 +31,9 @@ export function createApp(options: ApiOptions): Hono {
   app.use("/v1/:sid/*", rateLimit(resolved.rateLimitPerMinute, resolved.now));
   app.use("/v1/:sid/*", accountScope());
   registerProfileRoutes(app, resolved);
+  registerSecretRoutes(app, resolved);
+  registerTestRoute(app, resolved);
+  registerCallbackRoutes(app, resolved);
 
   const root = new Hono();
   root.onError(onApiError);

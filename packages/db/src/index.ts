@@ -1,5 +1,40 @@
 export type { Database, DbConfig, DbHandle, Schema } from "./create-db.ts";
 export { createDb } from "./create-db.ts";
+// Delivery enqueue and queries (trigger side).
+export type {
+  CallbackRecord,
+  CallbackWithAttempts,
+  EnqueueCallbackItem,
+  EnqueueCallbacksInput,
+  EnqueueCallbacksResult,
+  EnqueuedCallback,
+  EnqueueIssue,
+  EnqueueIssueKind,
+  ListCallbacksFilters,
+  ListCallbacksResult,
+  RetryCallbackOptions,
+  RetryCallbackResult,
+  RotateSigningSecretOptions,
+  SigningSecrets,
+  SigningSecretTarget,
+} from "./deliveries/index.ts";
+export {
+  activeSigningSecrets,
+  DELIVERIES_CHANNEL,
+  enqueueCallbacks,
+  findCallbacks,
+  getCallback,
+  isCallbackId,
+  listCallbacks,
+  MAX_ENQUEUE_ITEMS,
+  notifyDeliveries,
+  PREVIOUS_SECRET_TTL_MS,
+  RETRYABLE_STATUSES,
+  readSigningSecrets,
+  retryCallback,
+  rotateSigningSecret,
+  signingSecretsOf,
+} from "./deliveries/index.ts";
 export { MIGRATIONS_FOLDER, migrate } from "./migrate.ts";
 export type {
   AccountRow,

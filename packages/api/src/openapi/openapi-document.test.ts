@@ -6,7 +6,10 @@ import {
 } from "@rebound/core";
 import { testDrivers } from "@rebound/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CallbackListQuerySchema } from "../callbacks/callback-list-query.ts";
+import { TriggerBatchSchema, TriggerEventSchema } from "../callbacks/trigger-body.ts";
 import { ProfileListQuerySchema } from "../profiles/list-query.ts";
+import { TestCallbackBodySchema } from "../profiles/test-callback-schemas.ts";
 import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
 
@@ -23,6 +26,12 @@ describe("buildOpenApiDocument", () => {
     expect(operations).toEqual([
       "/v1/{sid}/callback/profiles post,get",
       "/v1/{sid}/callback/profiles/{id} get,patch,delete",
+      "/v1/{sid}/callback/profiles/{id}/secret get",
+      "/v1/{sid}/callback/profiles/{id}/secret/rotate post",
+      "/v1/{sid}/callback/profiles/{id}/test post",
+      "/v1/{sid}/callbacks post,get",
+      "/v1/{sid}/callbacks/{id} get",
+      "/v1/{sid}/callbacks/{id}/retry post",
       "/healthz get",
       "/openapi.json get",
     ]);
@@ -32,6 +41,10 @@ describe("buildOpenApiDocument", () => {
     expect(document.components.schemas.ProfileCreateBody).toBe(ProfileCreateBodySchema);
     expect(document.components.schemas.ProfileUpdateBody).toBe(ProfileUpdateBodySchema);
     expect(document.components.schemas.ProfileListQuery).toBe(ProfileListQuerySchema);
+    expect(document.components.schemas.TriggerEvent).toBe(TriggerEventSchema);
+    expect(document.components.schemas.TriggerBatch).toBe(TriggerBatchSchema);
+    expect(document.components.schemas.CallbackListQuery).toBe(CallbackListQuerySchema);
+    expect(document.components.schemas.TestCallbackBody).toBe(TestCallbackBodySchema);
     expect(validateProfileCreate({}).ok).toBe(false);
   });
 
@@ -43,6 +56,17 @@ describe("buildOpenApiDocument", () => {
       Object.keys(ProfileListQuerySchema.properties),
     );
     expect(list.parameters[0]?.schema).toBe(ProfileListQuerySchema.properties.title);
+  });
+
+  it("documents the callback list and wait parameters from their query schemas", () => {
+    const trigger = document.paths["/v1/{sid}/callbacks"] as Record<
+      string,
+      { parameters: { name: string; schema: unknown }[] }
+    >;
+    expect(trigger.get?.parameters.map((parameter) => parameter.name)).toEqual(
+      Object.keys(CallbackListQuerySchema.properties),
+    );
+    expect(trigger.post?.parameters.map((parameter) => parameter.name)).toEqual(["wait"]);
   });
 
   it("declares the api-key security scheme and every error code and status", () => {

@@ -1,19 +1,21 @@
-import {
-  ProfileCreateBodySchema,
-  ProfileUpdateBodySchema,
-  RESPONSE_CODES,
-  type ResponseKind,
-} from "@rebound/core";
+import { ProfileCreateBodySchema, ProfileUpdateBodySchema, RESPONSE_CODES } from "@rebound/core";
 import type { ApiErrorKind } from "../errors/api-error.ts";
 import { ProfileListQuerySchema } from "../profiles/list-query.ts";
+import { callbackPaths, callbackSchemas } from "./callback-paths.ts";
+import {
+  envelopeOf,
+  errors,
+  type JsonObject,
+  jsonBody,
+  queryParameters,
+  success,
+} from "./openapi-helpers.ts";
 import { EnvelopeSchema, ProfileViewSchema, WarningsSchema } from "./response-schemas.ts";
 
 export interface OpenApiOptions {
   /** Base URL listed in `servers`; omitted = relative to the document. */
   serverUrl?: string;
 }
-
-type JsonObject = { [key: string]: unknown };
 
 /** An OpenAPI 3.1 document; schemas are the TypeBox objects themselves (JSON Schema 2020-12). */
 export interface OpenApiDocument {
@@ -34,59 +36,19 @@ const ERROR_DESCRIPTIONS: Record<ApiErrorKind, string> = {
   invalid: "Validation failed (Ajv-style messages, one per issue)",
   notFound: "Account, profile or route not found (other accounts' data is never shown)",
   unauthorized: "api-key header missing, unknown or revoked",
-  forbidden: "The key may not perform this operation",
-  conflict: "A profile with this title already exists in the account",
+  forbidden: "The profile is disabled (status 3): triggers and resends are refused",
+  conflict: "Duplicate profile title, or a callback that cannot be resent yet",
   tooLarge: "Request body larger than the configured limit",
   unsupportedMediaType: "Content-Type is not application/json",
   rateLimited: "Too many requests for this API key; see Retry-After",
   internal: "Unexpected error (logged by the server)",
-  unavailable: "The database is not reachable",
+  unavailable: "The database is not reachable, or test callbacks are not configured",
 };
 
 const ERROR_KINDS = Object.keys(ERROR_DESCRIPTIONS) as ApiErrorKind[];
 
-const envelopeRef = { $ref: "#/components/schemas/Envelope" };
-
-function envelopeOf(kind: ResponseKind, data?: JsonObject): JsonObject {
-  const { code, status } = RESPONSE_CODES[kind];
-  const fixed: JsonObject = { code: { const: code }, status: { const: status } };
-  if (data !== undefined) fixed.data = data;
-  return { allOf: [envelopeRef, { type: "object", properties: fixed }] };
-}
-
-function success(kind: ResponseKind, description: string, data: JsonObject): JsonObject {
-  return { description, content: { "application/json": { schema: envelopeOf(kind, data) } } };
-}
-
-function errors(...kinds: ApiErrorKind[]): Record<string, JsonObject> {
-  const all: ApiErrorKind[] = [...kinds, "unauthorized", "rateLimited", "notFound", "internal"];
-  return Object.fromEntries(
-    all.map((kind) => [
-      String(RESPONSE_CODES[kind].status),
-      { $ref: `#/components/responses/${kind}` },
-    ]),
-  );
-}
-
-function jsonBody(schemaName: string): JsonObject {
-  return {
-    required: true,
-    content: { "application/json": { schema: { $ref: `#/components/schemas/${schemaName}` } } },
-  };
-}
-
 const profileRef = { $ref: "#/components/schemas/ProfileView" };
 const idParameter = { $ref: "#/components/parameters/profileId" };
-
-function listQueryParameters(): JsonObject[] {
-  const required = new Set<string>(ProfileListQuerySchema.required ?? []);
-  return Object.entries(ProfileListQuerySchema.properties).map(([name, schema]) => ({
-    name,
-    in: "query",
-    required: required.has(name),
-    schema,
-  }));
-}
 
 function profilePaths(): OpenApiDocument["paths"] {
   const tags = ["profiles"];
@@ -115,7 +77,7 @@ function profilePaths(): OpenApiDocument["paths"] {
         tags,
         operationId: "listProfiles",
         summary: "List profiles, newest first, with filters and the total count",
-        parameters: listQueryParameters(),
+        parameters: queryParameters(ProfileListQuerySchema),
         responses: {
           "200": success("ok", "Profiles fetched successfully", {
             type: "object",
@@ -208,7 +170,8 @@ function responseCodeTable(): string {
 
 /**
  * The OpenAPI 3.1 document of the API, built from the same TypeBox schemas that validate requests
- * (core's profile body schemas, the list query schema), so the two cannot drift apart.
+ * (core's profile body schemas, the list query schemas, the trigger body), so the two cannot
+ * drift apart.
  */
 export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
   return {
@@ -216,11 +179,11 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
     info: {
       title: "Rebound API",
       version: "0.1.0",
-      description: `Callback (webhook) profiles. Every response uses the envelope {code, message, data, error, status}.\n\n${responseCodeTable()}`,
+      description: `Callback (webhook) profiles and callbacks. Every response uses the envelope {code, message, data, error, status}.\n\n${responseCodeTable()}`,
     },
     servers: [{ url: options.serverUrl ?? "/" }],
     security: [{ apiKey: [] }],
-    paths: { ...profilePaths(), ...operationalPaths() },
+    paths: { ...profilePaths(), ...callbackPaths(), ...operationalPaths() },
     components: {
       securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "api-key" } },
       schemas: {
@@ -229,6 +192,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         ProfileUpdateBody: ProfileUpdateBodySchema,
         ProfileListQuery: ProfileListQuerySchema,
         ProfileView: ProfileViewSchema,
+        ...callbackSchemas(),
       },
       parameters: {
         sid: { name: "sid", in: "path", required: true, schema: { type: "string" } },
@@ -238,6 +202,13 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
           required: true,
           schema: { type: "string" },
           description: "Public profile id `<prefix>_<uuid>`",
+        },
+        callbackId: {
+          name: "id",
+          in: "path",
+          required: true,
+          schema: { type: "string", format: "uuid" },
+          description: "Callback id, as the trigger returned it",
         },
       },
       responses: Object.fromEntries(

@@ -2,6 +2,7 @@ import type { BodyType, Channel, HttpMethod, JsonObject } from "@rebound/core";
 import { sql } from "drizzle-orm";
 import {
   index,
+  integer,
   jsonb,
   pgTable,
   smallint,
@@ -45,6 +46,10 @@ export const callbackProfiles = pgTable(
     status: smallint("status").$type<1 | 2 | 3>().notNull().default(1),
     disabledReason: text("disabled_reason"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** Final delivery failures in a row since the last success (auto-disable). */
+    consecutiveFinalFailures: integer("consecutive_final_failures").notNull().default(0),
+    /** When the first of those failures happened; null after a success. */
+    firstFinalFailureAt: timestamp("first_final_failure_at", { withTimezone: true }),
     signingSecretSealed: text("signing_secret_sealed").notNull(),
     /** The secret before the last rotation keeps signing until `previous_secret_expires_at`. */
     previousSigningSecretSealed: text("previous_signing_secret_sealed"),

@@ -44,6 +44,10 @@ export const deliveries = pgTable(
       .on(table.accountId, table.idempotencyKey)
       .where(sql`${table.idempotencyKey} is not null`),
     index("deliveries_due_idx").on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
+    // Reclaim scans only live leases.
+    index("deliveries_lease_idx")
+      .on(table.leaseExpiresAt)
+      .where(sql`${table.status} = 'delivering'`),
     index("deliveries_profile_status_idx").on(table.profileId, table.status),
     index("deliveries_account_created_idx").on(table.accountId, table.createdAt),
   ],

@@ -1,0 +1,150 @@
+import { createDb, type DbHandle, deliveries } from "@rebound/db";
+import { testDrivers } from "@rebound/db/testing";
+import { inArray } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createDispatcher } from "./dispatcher.ts";
+import {
+  createDispatcherFixture,
+  type DispatcherFixture,
+  localTransport,
+} from "./testing/dispatcher-fixture.ts";
+import { startReceiver } from "./testing/receiver.ts";
+import { profileSpec, seedDeliveries, seedProfile } from "./testing/seed.ts";
+import { waitFor } from "./testing/wait-for.ts";
+
+/** A receiver whose `/hang` path answers only while its gate is open. */
+async function startHangingReceiver() {
+  const waiting: (() => void)[] = [];
+  let open = false;
+  const receiver = await startReceiver((request) => {
+    if (open || !request.path.startsWith("/hang")) return { status: 200 };
+    return new Promise((resolve) => waiting.push(() => resolve({ status: 200 })));
+  });
+  return {
+    receiver,
+    /** Answers every waiting and future request until `close`. */
+    release() {
+      open = true;
+      for (const answer of waiting.splice(0)) answer();
+    },
+    close() {
+      open = false;
+    },
+  };
+}
+
+describe.each(testDrivers())("dispatcher concurrency on %s", (driver) => {
+  let fixture: DispatcherFixture;
+  let hanging: Awaited<ReturnType<typeof startHangingReceiver>>;
+
+  beforeAll(async () => {
+    fixture = await createDispatcherFixture(driver);
+    hanging = await startHangingReceiver();
+  });
+  afterEach(() => {
+    hanging.release();
+    hanging.close();
+    hanging.receiver.requests.length = 0;
+    expect(fixture.errors).toEqual([]);
+  });
+  afterAll(async () => {
+    hanging.release();
+    await fixture.close();
+    await hanging.receiver.close();
+  });
+
+  async function seed(path: string, count: number) {
+    const profile = await seedProfile(
+      fixture.handle,
+      fixture.secretBox,
+      fixture.accountId,
+      profileSpec({ url: `${hanging.receiver.url}${path}` }),
+    );
+    return seedDeliveries(fixture.handle, {
+      accountId: fixture.accountId,
+      profileId: profile.id,
+      count,
+    });
+  }
+  async function statuses(ids: string[]) {
+    const rows = await fixture.handle.db
+      .select()
+      .from(deliveries)
+      .where(inArray(deliveries.id, ids));
+    return rows;
+  }
+  const hangingCount = () => hanging.receiver.requests.filter((r) => r.path === "/hang").length;
+
+  it("keeps a hanging profile to its cap so other profiles' deliveries go through", async () => {
+    const stuck = await seed("/hang", 10);
+    const healthy = await seed("/ok", 6);
+    const dispatcher = await fixture.startDispatcher({
+      globalConcurrency: 4,
+      perProfileConcurrency: 2,
+    });
+    await waitFor(async () => (await statuses(healthy)).every((row) => row.status === "delivered"));
+    expect(hangingCount()).toBe(2);
+    expect(dispatcher.metrics().inFlight).toBe(2);
+    const stuckRows = await statuses(stuck);
+    expect(stuckRows.filter((row) => row.status === "delivering")).toHaveLength(2);
+    expect(stuckRows.filter((row) => row.status === "pending")).toHaveLength(8);
+    // Rows claimed past the cap were handed back untried.
+    expect(stuckRows.reduce((sum, row) => sum + row.attemptCount, 0)).toBe(2);
+    hanging.release();
+    await waitFor(async () => (await statuses(stuck)).every((row) => row.status === "delivered"));
+    await dispatcher.shutdown();
+  });
+
+  it("releases unfinished leases on shutdown and can be called twice", async () => {
+    const ids = await seed("/hang", 3);
+    // The transport's close waits for requests still open, up to its total timeout.
+    const dispatcher = await fixture.startDispatcher({ transport: localTransport(1_000) });
+    await waitFor(() => hangingCount() === 3);
+    await Promise.all([
+      dispatcher.shutdown({ deadlineMs: 50 }),
+      dispatcher.shutdown({ deadlineMs: 50 }),
+    ]);
+    await dispatcher.shutdown();
+    expect(fixture.errors).toEqual([]);
+    for (const row of await statuses(ids)) {
+      expect(row).toMatchObject({ status: "pending", leasedBy: null, leaseExpiresAt: null });
+      // The try may have reached the receiver, so it stays counted.
+      expect(row.attemptCount).toBe(1);
+    }
+  });
+
+  it("two dispatchers on one database deliver 200 callbacks exactly once each", async () => {
+    const ids = await seed("/many", 200);
+    // On PostgreSQL the second dispatcher gets its own connection pool, like a second process.
+    const second: DbHandle =
+      fixture.handle.config.driver === "postgres"
+        ? await createDb({ driver: "postgres", url: fixture.handle.config.url, maxConnections: 4 })
+        : fixture.handle;
+    const other = createDispatcher({
+      handle: second,
+      secretBox: fixture.secretBox,
+      transport: localTransport(),
+      workerId: "other-worker",
+      pollIntervalMs: 20,
+      globalConcurrency: 16,
+      now: fixture.clock.now,
+      onError: (error) => fixture.errors.push(error),
+    });
+    try {
+      await Promise.all([fixture.startDispatcher({ globalConcurrency: 16 }), other.start()]);
+      await waitFor(async () => (await statuses(ids)).every((row) => row.status === "delivered"), {
+        timeoutMs: 20_000,
+        intervalMs: 50,
+      });
+    } finally {
+      await other.shutdown();
+      if (second !== fixture.handle) await second.close();
+    }
+    const received = hanging.receiver.requests.filter((r) => r.path === "/many");
+    expect(received).toHaveLength(200);
+    expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(200);
+    const rows = await statuses(ids);
+    expect(rows.every((row) => row.attemptCount === 1)).toBe(true);
+    expect(other.metrics().outcomes.delivered).toBeGreaterThan(0);
+  });
+});
