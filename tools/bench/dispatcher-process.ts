@@ -18,7 +18,11 @@ export function spawnDispatcher(
   masterKey: string,
   concurrency: number,
 ): Promise<DispatcherProcess> {
-  const child: ChildProcess = spawn(BUN, [CLI, "start", "--role", "dispatcher", "--port", "0"], {
+  // BENCH_CPU_PROFILE_DIR=dir writes a Bun CPU profile (markdown) of the dispatcher on exit.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profiling = profileDir ? ["--cpu-prof-md", "--cpu-prof-dir", profileDir] : [];
+  const args = [...profiling, CLI, "start", "--role", "dispatcher", "--port", "0"];
+  const child: ChildProcess = spawn(BUN, args, {
     stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,

@@ -134,6 +134,11 @@ async function main() {
         `run ${run + 1}: raw fetch ${raw.fetch.at(-1)?.toFixed(0)}/s, raw undici ${raw.undici.at(-1)?.toFixed(0)}/s, W1 ${raw.w1.at(-1)?.toFixed(0)}/s`,
       );
     }
+    if (process.env.BENCH_ONLY_W1) {
+      await dispatcher.stop();
+      console.log(`W1 median ${median(raw.w1).toFixed(0)}/s`);
+      return;
+    }
     const latency = await runLatency(handle, fixture, offset);
     await dispatcher.stop();
     const backlog = await runBacklog(handle, fixture, databaseUrl);

@@ -81,6 +81,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const onError = options.onError ?? ((error: unknown) => console.error("dispatcher:", error));
   const { handle, workerId } = options;
 
+  const minClaimBatch = Math.max(1, Math.floor(globalConcurrency / 4));
   const limit = pLimit(globalConcurrency);
   const profiles = createProfileCache({ handle, secretBox: options.secretBox });
   const recorder = createMetricsRecorder();
@@ -127,7 +128,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function claimWhileFull(): Promise<void> {
     for (let round = 0; round < 100 && state === "running"; round += 1) {
       const free = globalConcurrency - inFlight.size;
-      if (free <= 0) {
+      // While work is in flight, wait for a quarter of the slots before claiming: one claim
+      // round trip per finished delivery would cap throughput at the database's latency.
+      if (free <= 0 || (free < minClaimBatch && inFlight.size > 0)) {
         backlog = true;
         return;
       }

@@ -119,6 +119,7 @@ function columnsOf(outcome: DeliveryOutcome): DeliveryColumns {
 }
 
 function deliveryUpdate(outcomes: readonly DeliveryOutcome[], workerId: string): SQL {
+  const ids = outcomes.map((outcome) => sql`${outcome.delivery.id}::uuid`);
   const values = outcomes.map((outcome) => {
     const c = columnsOf(outcome);
     return sql`(${outcome.delivery.id}::uuid, ${c.status}::text, ${iso(c.nextAttemptAt)}::timestamptz,
@@ -142,6 +143,9 @@ function deliveryUpdate(outcomes: readonly DeliveryOutcome[], workerId: string):
       as v(id, status, next_attempt_at, refund, tried, status_code, error, response_message,
            completed_at, at)
     where d.id = v.id and d.status = 'delivering' and d.leased_by = ${workerId}
+      -- The key list lets the planner start from the primary key whatever its statistics say;
+      -- on a freshly filled table it otherwise joined VALUES against every leased row (2.5 s).
+      and d.id in (${sql.join(ids, sql`, `)})
     returning d.id`;
 }
 
