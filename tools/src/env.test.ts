@@ -20,6 +20,7 @@ describe("parseEnv", () => {
         requestTimeoutMs: 15000,
         concurrency: 64,
         profileConcurrency: 8,
+        leaseMs: 60000,
       },
     });
   });

@@ -28,6 +28,8 @@ export interface DispatcherEnv {
   requestTimeoutMs: number;
   concurrency: number;
   profileConcurrency: number;
+  /** How long a claimed callback is reserved before another dispatcher may take it over. */
+  leaseMs: number;
 }
 
 export class EnvError extends Error {
@@ -72,6 +74,11 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     name: "REBOUND_PROFILE_CONCURRENCY",
     default: "8",
     description: "callbacks in flight per profile per dispatcher",
+  },
+  {
+    name: "REBOUND_LEASE_MS",
+    default: "60000",
+    description: "claim lease; a crashed dispatcher's callbacks are retried after it",
   },
 ];
 
@@ -152,6 +159,7 @@ export function parseEnv(source: Source): ReboundEnv {
     requestTimeoutMs: positive("REBOUND_REQUEST_TIMEOUT_MS", 600_000),
     concurrency: positive("REBOUND_CONCURRENCY", 10_000),
     profileConcurrency: positive("REBOUND_PROFILE_CONCURRENCY", 10_000),
+    leaseMs: positive("REBOUND_LEASE_MS", 3_600_000),
   };
 
   if (issues.length > 0 || port === null || rate === null) throw new EnvError(issues);

@@ -67,6 +67,7 @@ async function launch(
         workerId: `${hostname()}-${process.pid}`,
         globalConcurrency: settings.concurrency,
         perProfileConcurrency: settings.profileConcurrency,
+        leaseMs: settings.leaseMs,
         onError: (error) =>
           output.err(`dispatcher: ${error instanceof Error ? error.message : String(error)}`),
       })
