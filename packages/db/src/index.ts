@@ -36,6 +36,8 @@ export {
   signingSecretsOf,
 } from "./deliveries/index.ts";
 export { MIGRATIONS_FOLDER, migrate } from "./migrate.ts";
+export type { ProfileColumns } from "./profiles/profile-record.ts";
+export { columnsFromSpec, specFromRow } from "./profiles/profile-record.ts";
 export type {
   AccountRow,
   ApiKeyRow,

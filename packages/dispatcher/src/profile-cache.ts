@@ -1,9 +1,10 @@
-import type { CallbackProfileSpec, ProfileEncryption } from "@rebound/core";
+import type { CallbackProfileSpec } from "@rebound/core";
 import {
   type CallbackProfileRow,
   callbackProfiles,
   type DbHandle,
   type SecretBox,
+  specFromRow,
 } from "@rebound/db";
 import { eq } from "drizzle-orm";
 
@@ -83,29 +84,5 @@ function loadProfile(row: CallbackProfileRow, secretBox: SecretBox): LoadedProfi
         ? null
         : secretBox.open(row.previousSigningSecretSealed),
     previousSecretExpiresAt: row.previousSecretExpiresAt,
-  };
-}
-
-// The same mapping as the API's profile record (the dispatcher may not import the API).
-function specFromRow(row: CallbackProfileRow, secretBox: SecretBox): CallbackProfileSpec {
-  return {
-    title: row.title,
-    http_method: row.httpMethod,
-    url: row.url,
-    headers: row.headers,
-    body: row.body ?? null,
-    body_type: row.bodyType,
-    response_message: row.responseMessage,
-    // Sealed from a validated spec; the authenticated seal vouches for the shape.
-    enc:
-      row.encSealed === null
-        ? null
-        : (JSON.parse(secretBox.open(row.encSealed)) as ProfileEncryption),
-    channel: row.channel,
-    events: row.events,
-    dynamic_variables: row.dynamicVariables,
-    replacers: row.replacers,
-    retry_schedule: row.retrySchedule ?? null,
-    status: row.status,
   };
 }

@@ -6,6 +6,7 @@ import {
   validateProfileUpdate,
 } from "@rebound/core";
 import type { CallbackProfileRow } from "@rebound/db";
+import { specFromRow } from "@rebound/db";
 import type { Context, Hono } from "hono";
 import type { ResolvedApiOptions } from "../api-options.ts";
 import type { AppEnv } from "../app-env.ts";
@@ -13,7 +14,6 @@ import { ApiError, apiError, profileNotFound } from "../errors/api-error.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { restoreEchoedSecrets } from "./echoed-secrets.ts";
 import { parseListQuery } from "./list-query.ts";
-import { specFromRow } from "./profile-record.ts";
 import {
   deleteProfile,
   findProfile,

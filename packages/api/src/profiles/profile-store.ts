@@ -2,6 +2,7 @@ import type { CallbackProfileSpec } from "@rebound/core";
 import {
   type CallbackProfileRow,
   callbackProfiles,
+  columnsFromSpec,
   type Database,
   deliveries,
   type SecretBox,
@@ -9,7 +10,6 @@ import {
 import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import { isUniqueViolation } from "../errors/unique-violation.ts";
 import type { ProfileListFilters } from "./list-query.ts";
-import { columnsFromSpec } from "./profile-record.ts";
 
 /** Store operations share the database, the secret box and the clock. */
 export interface ProfileStoreOptions {

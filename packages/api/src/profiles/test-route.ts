@@ -5,13 +5,12 @@ import {
   successEnvelope,
   type Validator,
 } from "@rebound/core";
-import { activeSigningSecrets } from "@rebound/db";
+import { activeSigningSecrets, specFromRow } from "@rebound/db";
 import type { Context, Hono } from "hono";
 import type { ResolvedApiOptions } from "../api-options.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError, apiError, profileNotFound } from "../errors/api-error.ts";
 import { readJsonBody } from "../http/json-body.ts";
-import { specFromRow } from "./profile-record.ts";
 import { PROFILES_PATH } from "./profile-routes.ts";
 import { findProfile } from "./profile-store.ts";
 import { sampleEventData } from "./sample-event-data.ts";

@@ -3,6 +3,7 @@ import { type CallbackProfileSpec, generateSigningSecret } from "@rebound/core";
 import {
   accounts,
   callbackProfiles,
+  columnsFromSpec,
   type DbHandle,
   deliveries,
   generateMasterKey,
@@ -63,20 +64,7 @@ export async function seedProfile(
     .values({
       profileId: `test_${randomUUID()}`,
       accountId,
-      title: spec.title,
-      httpMethod: spec.http_method,
-      url: spec.url,
-      headers: spec.headers,
-      body: spec.body,
-      bodyType: spec.body_type,
-      responseMessage: spec.response_message,
-      encSealed: spec.enc === null ? null : secretBox.seal(JSON.stringify(spec.enc)),
-      channel: spec.channel,
-      events: spec.events,
-      dynamicVariables: spec.dynamic_variables,
-      replacers: spec.replacers,
-      retrySchedule: spec.retry_schedule,
-      status: spec.status,
+      ...columnsFromSpec(spec, secretBox),
       signingSecretSealed: secretBox.seal(signingSecret),
     })
     .returning();

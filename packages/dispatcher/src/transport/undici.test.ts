@@ -31,7 +31,9 @@ describe("the undici module", () => {
   it.runIf(typeof process.versions.bun === "string")(
     "differs from what the bare specifier gives under Bun",
     async () => {
-      const bare = await import("undici");
+      // Loads Bun's built-in stub on purpose, to prove the transport does not use it.
+      const bareSpecifier = "undici";
+      const bare = await import(bareSpecifier);
 
       expect(bare.Pool).not.toBe(Pool);
     },

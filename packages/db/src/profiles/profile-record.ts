@@ -1,5 +1,6 @@
 import type { CallbackProfileSpec, ProfileEncryption } from "@rebound/core";
-import type { CallbackProfileRow, NewCallbackProfileRow, SecretBox } from "@rebound/db";
+import type { CallbackProfileRow, NewCallbackProfileRow } from "../schema/index.ts";
+import type { SecretBox } from "../secret-box.ts";
 
 /** The columns a profile spec is stored in (everything but ids, secrets of signing and times). */
 export type ProfileColumns = Pick<
