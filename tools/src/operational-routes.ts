@@ -1,3 +1,4 @@
+import { errorEnvelope, successEnvelope } from "@rebound/core";
 import type { DbHandle } from "@rebound/db";
 import {
   countQueue,
@@ -8,17 +9,10 @@ import {
 
 type Fetch = (request: Request) => Response | Promise<Response>;
 
-const notFound: Fetch = () =>
-  Response.json(
-    {
-      code: "RBC302",
-      message: "not found",
-      data: {},
-      error: [{ params: "not found" }],
-      status: 404,
-    },
-    { status: 404 },
-  );
+const notFound: Fetch = () => {
+  const envelope = errorEnvelope("notFound", [{ location: "params", message: "not found" }]);
+  return Response.json(envelope, { status: envelope.status });
+};
 
 /**
  * Adds `/metrics` (Prometheus text) and, for a process without the API, `/healthz`, in front of
@@ -42,13 +36,7 @@ export function withOperationalRoutes(
     if (api) return api(request);
     if (pathname === "/healthz") {
       await handle.query("select 1");
-      return Response.json({
-        code: "RBC024",
-        message: "ok",
-        data: { status: "ok" },
-        error: {},
-        status: 200,
-      });
+      return Response.json(successEnvelope("ok", "ok", { status: "ok" }));
     }
     return notFound(request);
   };

@@ -92,10 +92,16 @@ export type {
   RenderError,
   RenderErrorCode,
   RenderResponseMessageResult,
+  SendErrorClass,
+  SendResult,
+  TestCallbackInput,
+  TestSendResult,
 } from "./request/index.ts";
 export {
   buildCallbackRequest,
   DEFAULT_USER_AGENT,
+  REDACTED,
+  redactHeaders,
   renderResponseMessage,
 } from "./request/index.ts";
 export type {

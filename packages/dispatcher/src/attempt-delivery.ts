@@ -4,12 +4,12 @@ import {
   decideRetry,
   findHeader,
   PROFILE_STATUS,
+  redactHeaders,
   renderResponseMessage,
 } from "@rebound/core";
 import type { ClaimedDelivery } from "./claim.ts";
 import type { AttemptRecord, DeliveryOutcome, DeliveryRef } from "./delivery-outcome.ts";
 import { type LoadedProfile, signingSecretsAt } from "./profile-cache.ts";
-import { redactHeaders } from "./redact-headers.ts";
 import type { SendResult, Transport } from "./transport/index.ts";
 import { webhookId } from "./webhook-id.ts";
 
@@ -69,7 +69,7 @@ export async function attemptDelivery(input: AttemptDeliveryInput): Promise<Deli
   const decision = decideRetry({
     attemptNumber: delivery.attemptNumber,
     result: attemptResultOf(sent),
-    ladderMs: ladderOf(profile),
+    ladderMs: profile.ladderMs,
     random: input.random,
     nowMs: at.getTime(),
   });
@@ -165,12 +165,6 @@ export function attemptResultOf(sent: SendResult): AttemptResult {
       throw new TypeError(`unknown send result ${JSON.stringify(unexpected)}`);
     }
   }
-}
-
-/** The profile's retry_schedule (seconds) as a ladder in ms; undefined = the default ladder. */
-function ladderOf(profile: LoadedProfile): number[] | undefined {
-  const schedule = profile.spec.retry_schedule;
-  return schedule === null ? undefined : schedule.map((seconds) => Math.round(seconds * 1000));
 }
 
 function responseMessageOf(profile: LoadedProfile, sent: SendResult, data: unknown): string | null {

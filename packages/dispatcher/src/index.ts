@@ -18,7 +18,6 @@ export { createProfileCache } from "./profile-cache.ts";
 export type { QueueDepth } from "./queue-depth.ts";
 export { countQueue } from "./queue-depth.ts";
 export { reclaimExpiredLeases } from "./reclaim.ts";
-export { REDACTED, redactHeaders } from "./redact-headers.ts";
 export type { ReleaseLeasesOptions } from "./release.ts";
 export { releaseLeases } from "./release.ts";
 export type {

@@ -14,6 +14,8 @@ export interface LoadedProfile {
   modifiedAt: Date;
   deletedAt: Date | null;
   spec: CallbackProfileSpec;
+  /** The profile's retry_schedule in ms, derived once per load; undefined = the default ladder. */
+  ladderMs: number[] | undefined;
   signingSecret: string;
   previousSigningSecret: string | null;
   previousSecretExpiresAt: Date | null;
@@ -73,11 +75,13 @@ export function signingSecretsAt(profile: LoadedProfile, now: Date): string[] {
 }
 
 function loadProfile(row: CallbackProfileRow, secretBox: SecretBox): LoadedProfile {
+  const spec = specFromRow(row, secretBox);
   return {
     id: row.id,
     modifiedAt: row.modifiedAt,
     deletedAt: row.deletedAt,
-    spec: specFromRow(row, secretBox),
+    spec,
+    ladderMs: spec.retry_schedule?.map((seconds) => Math.round(seconds * 1000)),
     signingSecret: secretBox.open(row.signingSecretSealed),
     previousSigningSecret:
       row.previousSigningSecretSealed === null

@@ -1,20 +1,14 @@
-import { buildCallbackRequest, type CallbackProfileSpec } from "@rebound/core";
-import { redactHeaders } from "./redact-headers.ts";
-import type { SendResult, Transport } from "./transport/index.ts";
+import { randomUUID } from "node:crypto";
+import {
+  buildCallbackRequest,
+  redactHeaders,
+  type TestCallbackInput,
+  type TestSendResult,
+} from "@rebound/core";
+import type { Transport } from "./transport/index.ts";
+import { webhookId } from "./webhook-id.ts";
 
-export interface TestCallbackInput {
-  profile: CallbackProfileSpec;
-  /** Signing secrets, current first. */
-  secrets: string[];
-  event: string;
-  data: unknown;
-}
-
-export interface TestSendResult {
-  /** What was (or would have been) sent; secret-looking headers redacted. */
-  request: { method: string; url: string; headers: Record<string, string> };
-  result: SendResult | { kind: "render-error"; message: string };
-}
+export type { TestCallbackInput, TestSendResult };
 
 export interface SendTestCallbackOptions {
   now?: () => Date;
@@ -38,7 +32,7 @@ export async function sendTestCallback(
     { event: input.event, data: input.data },
     {
       signing: {
-        id: `msg_${crypto.randomUUID().replaceAll("-", "")}`,
+        id: webhookId(randomUUID()),
         timestampSeconds: Math.floor(now.getTime() / 1000),
         secrets: input.secrets,
       },

@@ -42,15 +42,3 @@ export const TestCallbackViewSchema = Type.Object({
   success: Type.Boolean({ description: "True for a 2xx response" }),
 });
 export type TestCallbackView = Static<typeof TestCallbackViewSchema>;
-
-const REDACTED_HEADERS = new Set(["webhook-signature"]);
-
-/** Request headers as shown: the signature is never echoed (it proves knowledge of the secret). */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [
-      name,
-      REDACTED_HEADERS.has(name.toLowerCase()) ? "[redacted]" : value,
-    ]),
-  );
-}

@@ -2,6 +2,7 @@ import {
   type CallbackProfileSpec,
   createValidator,
   isSuccessStatus,
+  redactHeaders,
   successEnvelope,
   type Validator,
 } from "@rebound/core";
@@ -15,7 +16,6 @@ import { PROFILES_PATH } from "./profile-routes.ts";
 import { findProfile } from "./profile-store.ts";
 import { sampleEventData } from "./sample-event-data.ts";
 import {
-  redactHeaders,
   type TestCallbackBody,
   TestCallbackBodySchema,
   type TestCallbackView,
