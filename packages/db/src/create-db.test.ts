@@ -34,6 +34,7 @@ describe.each(testDrivers())("database on %s", (driver) => {
       "accounts",
       "api_keys",
       "attempts",
+      "auto_disable_notices",
       "callback_profiles",
       "deliveries",
       "report_runs",

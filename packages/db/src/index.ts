@@ -38,10 +38,13 @@ export {
 export { MIGRATIONS_FOLDER, migrate } from "./migrate.ts";
 export type { ProfileColumns } from "./profiles/profile-record.ts";
 export { columnsFromSpec, specFromRow } from "./profiles/profile-record.ts";
+export { rowsOf, toDate, toDateOrNull, uuidArray } from "./result-rows.ts";
 export type {
   AccountRow,
   ApiKeyRow,
   AttemptRow,
+  AutoDisableNoticeRow,
+  AutoDisableNoticeStatus,
   CallbackProfileRow,
   DeliveryRow,
   DeliveryStatus,
@@ -55,9 +58,11 @@ export type {
   ReportSettingsRow,
 } from "./schema/index.ts";
 export {
+  AUTO_DISABLE_NOTICE_STATUSES,
   accounts,
   apiKeys,
   attempts,
+  autoDisableNotices,
   callbackProfiles,
   DELIVERY_STATUSES,
   deliveries,

@@ -62,6 +62,10 @@ export const callbackProfiles = pgTable(
       .on(table.accountId, sql`lower(${table.title})`)
       .where(sql`${table.deletedAt} is null`),
     index("callback_profiles_account_created_idx").on(table.accountId, table.createdAt),
+    // The reports process looks for auto-disabled profiles to notify every minute.
+    index("callback_profiles_auto_disabled_idx")
+      .on(table.disabledAt)
+      .where(sql`${table.status} = 2 and ${table.deletedAt} is null`),
   ],
 );
 

@@ -1,5 +1,7 @@
-import { bigserial, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, index, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
+import { mailSendColumns } from "./columns.ts";
 import { reportFrequency, reportRunStatus } from "./enums.ts";
 
 /** One report email per (account, frequency, window); the unique key makes sending exactly-once. */
@@ -14,12 +16,15 @@ export const reportRuns = pgTable(
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     windowEnd: timestamp("window_end", { withTimezone: true }).notNull(),
     status: reportRunStatus("status").notNull().default("sending"),
-    error: text("error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    ...mailSendColumns,
   },
   (table) => [
     uniqueIndex("report_runs_window_key").on(table.accountId, table.frequency, table.windowEnd),
+    // Runs a crashed sender left behind, and failures waiting for a retry: both few.
+    index("report_runs_lease_idx").on(table.leaseExpiresAt).where(sql`${table.status} = 'sending'`),
+    index("report_runs_retry_idx")
+      .on(table.retryAt)
+      .where(sql`${table.status} = 'failed' and ${table.retryAt} is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_account_completed_idx" ON "deliveries" USING btree ("account_id","completed_at","status","profile_id","last_status_code") WHERE "deliveries"."status" in ('delivered', 'failed');
