@@ -1,5 +1,16 @@
 // @rebound/core: pure callback logic (no I/O, no environment). Explicit exports only.
 
+export type {
+  AccountUpdate,
+  AccountUpdateBody,
+  AccountUpdateValidationResult,
+} from "./account/index.ts";
+export {
+  AccountUpdateBodySchema,
+  canonicalTimeZone,
+  MAX_TIME_ZONE_LENGTH,
+  validateAccountUpdate,
+} from "./account/index.ts";
 export type { BodyEncoding, EncodeBodyOptions, EncodedBody, FormField } from "./body/index.ts";
 export {
   bodyEncodingOf,
@@ -83,6 +94,26 @@ export {
   renderText,
   VariableResolver,
 } from "./replacers/index.ts";
+export type {
+  ReportFrequency,
+  ReportSettings,
+  ReportSettingsBody,
+  ReportSettingsValidationResult,
+} from "./reports/index.ts";
+export {
+  DEFAULT_REPORT_SETTINGS,
+  isEmailAddress,
+  MAX_EMAIL_LENGTH,
+  MAX_EMAIL_LOCAL_LENGTH,
+  MAX_REPORT_EMAILS_LENGTH,
+  MAX_REPORT_FREQUENCY_ITEMS,
+  MAX_REPORT_RECIPIENTS,
+  normaliseEmailAddress,
+  REPORT_FREQUENCIES,
+  ReportSettingsBodySchema,
+  reportRecipients,
+  validateReportSettings,
+} from "./reports/index.ts";
 export type {
   BuildCallbackRequestOptions,
   BuildCallbackRequestResult,

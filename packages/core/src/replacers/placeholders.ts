@@ -20,6 +20,8 @@ export function findPlaceholders(text: string): string[] {
 
 /** The path of a string that is exactly one placeholder (typed whole-value substitution), else null. */
 export function wholePlaceholderPath(text: string): string | null {
+  // Most template strings are plain text; skip the regex for them.
+  if (text.charCodeAt(0) !== 60 || text.charCodeAt(text.length - 1) !== 62) return null;
   return WHOLE_PLACEHOLDER.exec(text)?.[1] ?? null;
 }
 

@@ -41,6 +41,7 @@ export function renderText(
   resolver: VariableResolver,
   options: RenderTextOptions = {},
 ): string {
+  if (!template.includes("<")) return template;
   const escapeValue = options.escape ?? noEscape;
   return template.replace(PLACEHOLDER_PATTERN, (whole, path: string) => {
     if (options.only && !options.only.has(path)) return whole;
@@ -63,10 +64,20 @@ export function renderJsonTemplate(template: JsonValue, resolver: VariableResolv
   }
   if (Array.isArray(template)) return template.map((item) => renderJsonTemplate(item, resolver));
   if (template !== null && typeof template === "object") {
-    // fromEntries defines own properties, so a literal "__proto__" key stays a plain key.
-    return Object.fromEntries(
-      Object.entries(template).map(([key, value]) => [key, renderJsonTemplate(value, resolver)]),
-    );
+    const rendered: Record<string, JsonValue> = {};
+    for (const key of Object.keys(template)) {
+      const value = renderJsonTemplate(template[key] as JsonValue, resolver);
+      // Defined, not assigned, so a literal "__proto__" key stays a plain own key.
+      if (key === "__proto__") {
+        Object.defineProperty(rendered, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else rendered[key] = value;
+    }
+    return rendered;
   }
   return template;
 }

@@ -16,7 +16,21 @@ export const VARIABLE_PATH_SOURCE =
  *
  * @example parseVariablePath("parts[0].name") // ["parts", 0, "name"]
  */
-export function parseVariablePath(path: string): PathSegment[] | null {
+// Paths come from templates, so few distinct ones recur for every event: parse each once.
+const parsedPaths = new Map<string, readonly PathSegment[] | null>();
+const MAX_PARSED_PATHS = 10_000;
+
+export function parseVariablePath(path: string): readonly PathSegment[] | null {
+  const cached = parsedPaths.get(path);
+  if (cached !== undefined) return cached;
+  const parsed = parsePath(path);
+  if (parsed !== null) Object.freeze(parsed);
+  if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
+  parsedPaths.set(path, parsed);
+  return parsed;
+}
+
+function parsePath(path: string): PathSegment[] | null {
   const head = SEGMENT_PATTERN.exec(path);
   if (!head) return null;
   const segments: PathSegment[] = [head[0]];

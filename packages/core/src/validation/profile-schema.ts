@@ -126,7 +126,14 @@ const optionalFields = {
 };
 
 /** Fields Rebound computes; a client echoing a response is told so. */
-const COMPUTED_FIELDS = ["replacers", "profile_id", "created_at", "modified_at"];
+const COMPUTED_FIELDS = [
+  "replacers",
+  "profile_id",
+  "created_at",
+  "modified_at",
+  "disabled_reason",
+  "disabled_at",
+];
 
 const bodyWriteMethod = `^(?:${anyCasePattern("POST")}|${anyCasePattern("PUT")})$`;
 

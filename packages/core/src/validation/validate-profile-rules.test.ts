@@ -42,6 +42,16 @@ const RULES: [field: string, cases: RuleCase[]][] = [
         input({ profile_id: "IN_x" }),
         "body must NOT have additional properties: 'profile_id' (computed by Rebound, do not send it)",
       ],
+      [
+        "an echoed disabled_reason",
+        input({ disabled_reason: "410 Gone" }),
+        "body must NOT have additional properties: 'disabled_reason' (computed by Rebound, do not send it)",
+      ],
+      [
+        "an echoed disabled_at",
+        input({ disabled_at: null }),
+        "body must NOT have additional properties: 'disabled_at' (computed by Rebound, do not send it)",
+      ],
     ],
   ],
   [

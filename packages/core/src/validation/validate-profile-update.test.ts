@@ -49,6 +49,16 @@ describe("validateProfileUpdate", () => {
       { replacers: {} },
       "body must NOT have additional properties: 'replacers' (computed by Rebound, do not send it)",
     ],
+    [
+      "an echoed disabled_reason",
+      { disabled_reason: null },
+      "body must NOT have additional properties: 'disabled_reason' (computed by Rebound, do not send it)",
+    ],
+    [
+      "an echoed disabled_at",
+      { disabled_at: "2026-01-31T10:00:00.000Z" },
+      "body must NOT have additional properties: 'disabled_at' (computed by Rebound, do not send it)",
+    ],
     ["a channel change", { channel: "email" }, "body/channel cannot be changed after create"],
     ["a bad title", { title: "x" }, "body/title must NOT have fewer than 3 characters"],
     [
