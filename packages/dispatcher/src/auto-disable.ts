@@ -1,8 +1,7 @@
 import { shouldAutoDisable } from "@rebound/core";
-import { callbackProfiles, type Database, deliveries } from "@rebound/db";
+import { callbackProfiles, type Database, deliveries, rowsOf, toDateOrNull } from "@rebound/db";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DeliveryOutcome } from "./delivery-outcome.ts";
-import { rowsOf, toDateOrNull } from "./sql-rows.ts";
 
 export interface AutoDisableOptions {
   /** Final failures in a row needed, default 20. */

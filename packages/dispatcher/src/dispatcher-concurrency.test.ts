@@ -81,9 +81,11 @@ describe.each(testDrivers())("dispatcher concurrency on %s", (driver) => {
     const dispatcher = await fixture.startDispatcher({
       globalConcurrency: 4,
       perProfileConcurrency: 2,
+      prefetch: 0,
     });
     await waitFor(async () => (await statuses(healthy)).every((row) => row.status === "delivered"));
-    expect(hangingCount()).toBe(2);
+    // On a loaded machine the second stuck request may reach the receiver after the healthy ones.
+    await waitFor(() => hangingCount() === 2);
     expect(dispatcher.metrics().inFlight).toBe(2);
     const stuckRows = await statuses(stuck);
     expect(stuckRows.filter((row) => row.status === "delivering")).toHaveLength(2);
@@ -95,16 +97,77 @@ describe.each(testDrivers())("dispatcher concurrency on %s", (driver) => {
     await dispatcher.shutdown();
   });
 
-  it("releases unfinished leases on shutdown and can be called twice", async () => {
+  it("claims ahead only up to a profile's cap, and hands unstarted claims back on shutdown", async () => {
+    const stuck = await seed("/hang", 10);
+    const healthy = await seed("/ok", 6);
+    const dispatcher = await fixture.startDispatcher({
+      globalConcurrency: 4,
+      perProfileConcurrency: 2,
+      prefetch: 4,
+      // The transport's close waits for requests still open, up to its total timeout.
+      transport: localTransport(1_000),
+    });
+    await waitFor(async () => (await statuses(healthy)).every((row) => row.status === "delivered"));
+    // On a loaded machine the second stuck request may reach the receiver after the healthy ones.
+    await waitFor(() => hangingCount() === 2);
+    const stuckRows = await statuses(stuck);
+    // Two in flight, two more claimed and waiting for the profile's cap, the rest left queued.
+    expect(stuckRows.filter((row) => row.status === "delivering")).toHaveLength(4);
+    expect(stuckRows.filter((row) => row.status === "pending")).toHaveLength(6);
+    await dispatcher.shutdown({ deadlineMs: 50 });
+    const after = await statuses(stuck);
+    expect(after.every((row) => row.status === "pending" && row.leasedBy === null)).toBe(true);
+    // Only the two tries that may have reached the receiver stay counted.
+    expect(after.reduce((sum, row) => sum + row.attemptCount, 0)).toBe(2);
+    // Out of the next tests' way.
+    await fixture.handle.query("update deliveries set status = 'cancelled' where id = any($1)", [
+      stuck,
+    ]);
+  });
+
+  it("hands back a claim that waited half its lease instead of starting it late", async () => {
+    const [first, second] = await seed("/hang", 2);
+    const dispatcher = await fixture.startDispatcher({
+      globalConcurrency: 4,
+      perProfileConcurrency: 1,
+      prefetch: 4,
+      leaseMs: 10_000,
+      // The transport's close waits for requests still open, up to its total timeout.
+      transport: localTransport(1_000),
+    });
+    await waitFor(() => hangingCount() === 1);
+    // The second waits for the profile's only slot past half its lease, then the first answers
+    // while later requests keep hanging.
+    fixture.clock.advance(6_000);
+    hanging.release();
+    hanging.close();
+    await waitFor(() => hangingCount() === 2);
+    // Past the first claim's lease: started on it, the second would be reclaimed and sent again.
+    fixture.clock.advance(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hangingCount()).toBe(2);
+    const rows = await statuses([first ?? "", second ?? ""]);
+    // Handed back untried: its attempt count holds only the try in flight.
+    expect(rows.map((row) => row.attemptCount).sort()).toEqual([1, 1]);
+    await dispatcher.shutdown({ deadlineMs: 50 });
+    await fixture.handle.query("update deliveries set status = 'cancelled' where id = any($1)", [
+      [first, second],
+    ]);
+  });
+
+  it("releases unfinished leases on shutdown, aborts their requests, and can be called twice", async () => {
     const ids = await seed("/hang", 3);
-    // The transport's close waits for requests still open, up to its total timeout.
-    const dispatcher = await fixture.startDispatcher({ transport: localTransport(1_000) });
+    // The requests would hang for the transport's whole 15 s total timeout.
+    const dispatcher = await fixture.startDispatcher({ transport: localTransport() });
     await waitFor(() => hangingCount() === 3);
+    const started = performance.now();
     await Promise.all([
       dispatcher.shutdown({ deadlineMs: 50 }),
       dispatcher.shutdown({ deadlineMs: 50 }),
     ]);
     await dispatcher.shutdown();
+    // Aborted past the deadline, not waited for.
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(fixture.errors).toEqual([]);
     for (const row of await statuses(ids)) {
       expect(row).toMatchObject({ status: "pending", leasedBy: null, leaseExpiresAt: null });

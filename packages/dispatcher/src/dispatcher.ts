@@ -3,7 +3,6 @@ import {
   DEFAULT_AUTO_DISABLE_MIN_FAILURES,
 } from "@rebound/core";
 import type { DbHandle, SecretBox } from "@rebound/db";
-import pLimit from "p-limit";
 import { attemptDelivery } from "./attempt-delivery.ts";
 import type { AutoDisableOptions } from "./auto-disable.ts";
 import { type ClaimedDelivery, claimDeliveries } from "./claim.ts";
@@ -28,6 +27,12 @@ export interface DispatcherOptions {
   globalConcurrency?: number;
   /** Deliveries in flight at once per profile, default 8. */
   perProfileConcurrency?: number;
+  /**
+   * Claimed deliveries that may wait locally for a free slot, default `globalConcurrency`: the
+   * next batch is claimed while the current one is in flight, so slots never wait for the
+   * database. Per profile, at most `perProfileConcurrency` wait.
+   */
+  prefetch?: number;
   /** How long a claim holds a delivery before others may reclaim it, default 60 s. */
   leaseMs?: number;
   /** Fallback poll when no notification comes, default 1 s. */
@@ -42,6 +47,11 @@ export interface DispatcherOptions {
   now?: () => Date;
   /** Unexpected failures (database down, bugs); the dispatcher keeps running. */
   onError?: (error: unknown) => void;
+}
+
+interface Waiting {
+  delivery: ClaimedDelivery;
+  claimedAtMs: number;
 }
 
 export interface ShutdownOptions {
@@ -81,8 +91,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const onError = options.onError ?? ((error: unknown) => console.error("dispatcher:", error));
   const { handle, workerId } = options;
 
-  const minClaimBatch = Math.max(1, Math.floor(globalConcurrency / 4));
-  const limit = pLimit(globalConcurrency);
+  const prefetch = options.prefetch ?? globalConcurrency;
+  // Deliveries held at once: in flight plus waiting; and the most a profile may hold.
+  const capacity = globalConcurrency + prefetch;
+  const perProfileHold = perProfileConcurrency + Math.min(prefetch, perProfileConcurrency);
+  const minClaimBatch = Math.max(1, Math.floor(capacity / 4));
   const profiles = createProfileCache({ handle, secretBox: options.secretBox });
   const recorder = createMetricsRecorder();
   const writer = createOutcomeWriter({
@@ -95,6 +108,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   });
   const inFlight = new Map<string, Promise<void>>();
   const inFlightByProfile = new Map<string, number>();
+  // Claimed, not started yet (oldest first), and how many each profile holds (waiting + in flight).
+  let waiting: Waiting[] = [];
+  const heldByProfile = new Map<string, number>();
   let state: "new" | "running" | "stopping" = "new";
   let timers: ReturnType<typeof setInterval>[] = [];
   let unlisten: (() => Promise<void>) | null = null;
@@ -127,10 +143,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   // Claims batch after batch while each comes back full; bounded so one call cannot spin.
   async function claimWhileFull(): Promise<void> {
     for (let round = 0; round < 100 && state === "running"; round += 1) {
-      const free = globalConcurrency - inFlight.size;
-      // While work is in flight, wait for a quarter of the slots before claiming: one claim
-      // round trip per finished delivery would cap throughput at the database's latency.
-      if (free <= 0 || (free < minClaimBatch && inFlight.size > 0)) {
+      const free = capacity - inFlight.size - waiting.length;
+      // While work is held, wait until a quarter of the capacity is free before claiming: one
+      // claim round trip per finished delivery would cap throughput at the database's latency.
+      if (free <= 0 || (free < minClaimBatch && inFlight.size + waiting.length > 0)) {
         backlog = true;
         return;
       }
@@ -148,19 +164,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function saturatedProfiles(): string[] {
-    return [...inFlightByProfile]
-      .filter(([, count]) => count >= perProfileConcurrency)
-      .map(([id]) => id);
+    return [...heldByProfile].filter(([, count]) => count >= perProfileHold).map(([id]) => id);
   }
 
-  // Starts what fits under the per-profile cap; hands the rest back untried. Returns how many.
+  // Keeps what fits under the per-profile hold; hands the rest back untried. Returns how many.
   async function accept(claimed: ClaimedDelivery[]): Promise<number> {
     const excess: string[] = [];
     for (const delivery of claimed) {
-      const running = inFlightByProfile.get(delivery.profileId) ?? 0;
-      if (state !== "running" || running >= perProfileConcurrency) excess.push(delivery.id);
-      else launch(delivery);
+      const held = heldByProfile.get(delivery.profileId) ?? 0;
+      if (state !== "running" || held >= perProfileHold) {
+        excess.push(delivery.id);
+        continue;
+      }
+      heldByProfile.set(delivery.profileId, held + 1);
+      waiting.push({ delivery, claimedAtMs: now().getTime() });
     }
+    startWaiting();
     if (excess.length > 0) {
       await releaseLeases(handle, {
         workerId,
@@ -172,10 +191,36 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return excess.length;
   }
 
+  // Starts waiting deliveries, oldest first, while slots are free and their profile is under
+  // its in-flight cap; the others keep their place. One that waited half its lease (behind a slow
+  // profile) is handed back instead, so a send never starts on a lease about to expire.
+  function startWaiting(): void {
+    if (waiting.length === 0 || inFlight.size >= globalConcurrency || state !== "running") return;
+    const kept: Waiting[] = [];
+    const stale: string[] = [];
+    const staleBeforeMs = now().getTime() - leaseMs / 2;
+    for (const entry of waiting) {
+      const { delivery } = entry;
+      const running = inFlightByProfile.get(delivery.profileId) ?? 0;
+      if (inFlight.size >= globalConcurrency || running >= perProfileConcurrency) {
+        kept.push(entry);
+      } else if (entry.claimedAtMs < staleBeforeMs) {
+        decrement(heldByProfile, delivery.profileId);
+        stale.push(delivery.id);
+      } else launch(delivery);
+    }
+    waiting = kept;
+    if (stale.length > 0) {
+      releaseLeases(handle, { workerId, now: now(), deliveryIds: stale, refundAttempt: true })
+        .then(() => requestClaim())
+        .catch(onError);
+    }
+  }
+
   function launch(delivery: ClaimedDelivery): void {
     const { profileId } = delivery;
     inFlightByProfile.set(profileId, (inFlightByProfile.get(profileId) ?? 0) + 1);
-    const work = limit(() => deliver(delivery))
+    const work = deliver(delivery)
       .then((outcome) => {
         countOutcome(outcome);
         writer.add(outcome);
@@ -184,9 +229,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       .catch(onError)
       .finally(() => {
         inFlight.delete(delivery.id);
-        const left = (inFlightByProfile.get(profileId) ?? 1) - 1;
-        if (left > 0) inFlightByProfile.set(profileId, left);
-        else inFlightByProfile.delete(profileId);
+        decrement(inFlightByProfile, profileId);
+        decrement(heldByProfile, profileId);
+        startWaiting();
         if (backlog) requestClaim();
       });
     inFlight.set(delivery.id, work);
@@ -202,6 +247,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (outcome.outcome === "held" || outcome.outcome === "cancelled") return;
     if (outcome.attempt.errorClass !== "render")
       recorder.observeAttempt(outcome.attempt.durationMs);
+  }
+
+  // Claimed but never started: back to the queue with the claim's attempt taken back.
+  async function handBackWaiting(): Promise<void> {
+    const ids = waiting.map((entry) => entry.delivery.id);
+    for (const entry of waiting) decrement(heldByProfile, entry.delivery.profileId);
+    waiting = [];
+    if (ids.length === 0) return;
+    try {
+      await releaseLeases(handle, { workerId, now: now(), deliveryIds: ids, refundAttempt: true });
+    } catch (error) {
+      // Their leases expire instead; the attempt count keeps one untried try.
+      onError(error);
+    }
   }
 
   async function reclaim(): Promise<void> {
@@ -221,7 +280,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     unlisten = null;
     if (stopListening !== null) await stopListening();
     await claiming;
-    await settleWithin([...inFlight.values()], deadlineMs);
+    await handBackWaiting();
+    const settled = await settleWithin([...inFlight.values()], deadlineMs);
     try {
       await writer.close();
     } finally {
@@ -229,7 +289,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         // Whatever is still leased here was not recorded: back to the queue for another worker.
         await releaseLeases(handle, { workerId, now: now(), refundAttempt: false });
       } finally {
-        await options.transport.close();
+        // Past the deadline the requests still open are abandoned (their deliveries are back in
+        // the queue, their outcomes no longer recorded): abort them rather than wait up to the
+        // total timeout.
+        await options.transport.close({ abortInFlight: !settled });
       }
     }
   }
@@ -256,11 +319,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 }
 
-async function settleWithin(work: Promise<void>[], deadlineMs: number): Promise<void> {
+function decrement(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
+}
+
+/** True when all the work settled before the deadline. */
+async function settleWithin(work: Promise<void>[], deadlineMs: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, deadlineMs);
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), deadlineMs);
   });
-  await Promise.race([Promise.allSettled(work), deadline]);
+  const settled = await Promise.race([Promise.allSettled(work).then(() => true), deadline]);
   clearTimeout(timer);
+  return settled;
 }

@@ -106,4 +106,128 @@ describe.each(testDrivers())("recordOutcomes on %s", (driver) => {
     expect(written).toHaveLength(49);
     expect(written.some((row) => row.deliveryId === lost?.id)).toBe(false);
   });
+
+  it("stores a response carrying NUL characters (as U+FFFD) instead of failing the batch", async () => {
+    const profile = await seedProfile(
+      fixture.handle,
+      fixture.secretBox,
+      fixture.accountId,
+      profileSpec(),
+    );
+    const [id] = await seedDeliveries(fixture.handle, {
+      accountId: fixture.accountId,
+      profileId: profile.id,
+      count: 1,
+    });
+    const now = new Date();
+    const [delivery] = await claimDeliveries(fixture.handle, {
+      workerId: "nul-test",
+      limit: 1,
+      leaseMs: 60_000,
+      now,
+      saturatedProfileIds: [],
+    });
+    expect(delivery?.id).toBe(id);
+    const attempt: AttemptRecord = {
+      ...attemptFor(id ?? "", 200),
+      // A literal backslash before "u0000" is text, not a NUL, and must survive as it is.
+      responseBody: "a\0b \\u0000 c\0",
+      responseHeaders: { "x-odd": "v\0" },
+    };
+    const result = await recordOutcomes(
+      fixture.handle.db,
+      [
+        {
+          outcome: "delivered",
+          delivery: { id: id ?? "", profileId: profile.id },
+          attempt,
+          responseMessage: "m\0",
+          at: now,
+        },
+      ],
+      { workerId: "nul-test", autoDisable: AUTO_DISABLE, now },
+    );
+    expect(result.recorded).toHaveLength(1);
+    const [written] = await fixture.handle.db
+      .select()
+      .from(attempts)
+      .where(inArray(attempts.deliveryId, [id ?? ""]));
+    expect(written?.responseBody).toBe("a\ufffdb \\u0000 c\ufffd");
+    expect(written?.responseHeaders).toEqual({ "x-odd": "v\ufffd" });
+    const [row] = await fixture.handle.db
+      .select()
+      .from(deliveries)
+      .where(inArray(deliveries.id, [id ?? ""]));
+    expect(row?.responseMessage).toBe("m\ufffd");
+  });
+
+  it("keeps a failure streak through batches of retries, held and cancelled; a success resets it", async () => {
+    const profile = await seedProfile(
+      fixture.handle,
+      fixture.secretBox,
+      fixture.accountId,
+      profileSpec(),
+    );
+    const firstFailureAt = new Date(Date.now() - 60_000);
+    await fixture.handle.query(
+      "update callback_profiles set consecutive_final_failures = 3, first_final_failure_at = $2 where id = $1",
+      [profile.id, firstFailureAt.toISOString()],
+    );
+    await seedDeliveries(fixture.handle, {
+      accountId: fixture.accountId,
+      profileId: profile.id,
+      count: 4,
+    });
+    const now = new Date();
+    const claimed = await claimDeliveries(fixture.handle, {
+      workerId: "streak-test",
+      limit: 4,
+      leaseMs: 60_000,
+      now,
+      saturatedProfileIds: [],
+    });
+    const [retried, held, cancelled, delivered] = claimed.map((delivery) => ({
+      id: delivery.id,
+      profileId: delivery.profileId,
+    }));
+    const options = { workerId: "streak-test", autoDisable: AUTO_DISABLE, now };
+    const streak = async () => {
+      const [row] = await fixture.handle.query<{ n: number }>(
+        "select consecutive_final_failures as n from callback_profiles where id = $1",
+        [profile.id],
+      );
+      return row?.n;
+    };
+    await recordOutcomes(
+      fixture.handle.db,
+      [
+        {
+          outcome: "retry",
+          delivery: retried ?? { id: "", profileId: "" },
+          attempt: attemptFor(retried?.id ?? "", 503),
+          nextAttemptAt: new Date(now.getTime() + 60_000),
+          reason: "HTTP 503",
+          at: now,
+        },
+        { outcome: "held", delivery: held ?? { id: "", profileId: "" }, at: now },
+        { outcome: "cancelled", delivery: cancelled ?? { id: "", profileId: "" }, at: now },
+      ],
+      options,
+    );
+    expect(await streak()).toBe(3);
+    await recordOutcomes(
+      fixture.handle.db,
+      [
+        {
+          outcome: "delivered",
+          delivery: delivered ?? { id: "", profileId: "" },
+          attempt: attemptFor(delivered?.id ?? "", 200),
+          responseMessage: null,
+          at: now,
+        },
+      ],
+      options,
+    );
+    expect(await streak()).toBe(0);
+  });
 });

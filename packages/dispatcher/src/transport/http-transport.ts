@@ -134,11 +134,12 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   return {
     send,
-    close() {
+    close(closeOptions = {}) {
       if (closing === null) {
         clearInterval(sweepTimer);
-        closing = pools.close();
+        closing = pools.close(closeOptions.abortInFlight === true);
       }
+      // The first call decides between graceful and aborting; later ones await it.
       return closing;
     },
   };

@@ -1,4 +1,9 @@
 export type { LookupFunction } from "./address-resolver.ts";
 export type { HttpTransportOptions } from "./http-transport.ts";
 export { createHttpTransport } from "./http-transport.ts";
-export type { SendErrorClass, SendResult, Transport } from "./transport.ts";
+export type {
+  SendErrorClass,
+  SendResult,
+  Transport,
+  TransportCloseOptions,
+} from "./transport.ts";

@@ -45,13 +45,16 @@ export class OriginPools {
     }
   }
 
-  async close(): Promise<void> {
+  /** Closes every pool: gracefully, or at once with `abort` (requests in flight fail). */
+  async close(abort = false): Promise<void> {
     const pools: Pool[] = [];
     for (const entry of this.#entries.values()) if (entry.pool !== null) pools.push(entry.pool);
     this.#entries.clear();
-    await Promise.all(pools.map((pool) => pool.close().catch(ignoreAlreadyClosed)));
+    await Promise.all(
+      pools.map((pool) => (abort ? pool.destroy() : pool.close()).catch(ignoreAlreadyClosed)),
+    );
   }
 }
 
-/** `Pool.close()` only rejects when the pool is already closed or destroyed. */
+/** `Pool.close()`/`destroy()` only reject when the pool is already closed or destroyed. */
 function ignoreAlreadyClosed(): void {}
