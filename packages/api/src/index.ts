@@ -36,6 +36,8 @@ export { buildOpenApiDocument } from "./openapi/openapi-document.ts";
 export type { ProfileListQuery } from "./profiles/list-query.ts";
 export { ProfileListQuerySchema } from "./profiles/list-query.ts";
 export { maskSecret } from "./profiles/mask-secret.ts";
+export type { ProfilePreviewBody, ProfilePreviewView } from "./profiles/preview-schemas.ts";
+export { ProfilePreviewBodySchema } from "./profiles/preview-schemas.ts";
 export type { MaskedEncryption, ProfileView } from "./profiles/profile-view.ts";
 export { sampleEventData } from "./profiles/sample-event-data.ts";
 export type { SigningSecretView } from "./profiles/secret-routes.ts";

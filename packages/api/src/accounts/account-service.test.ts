@@ -49,6 +49,14 @@ describe.each(testDrivers())("accounts and API keys on %s", (driver) => {
     await expect(createApiKey(handle.db, "RBNOPE")).rejects.toThrow(AccountError);
   });
 
+  it("stores the time zone in its canonical spelling and refuses UTC offsets", async () => {
+    const { account } = await createAccount(handle.db, { name: "Gamma", timezone: "asia/tokyo" });
+    expect(account.timezone).toBe("Asia/Tokyo");
+    await expect(createAccount(handle.db, { name: "D", timezone: "+05:30" })).rejects.toThrow(
+      /not an IANA time zone/,
+    );
+  });
+
   it.each([
     [{ name: " " }, /1 to 200 characters/],
     [{ name: "X", timezone: "Mars/Base" }, /not an IANA time zone/],

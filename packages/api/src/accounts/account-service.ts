@@ -1,7 +1,8 @@
+import { canonicalTimeZone } from "@rebound/core";
 import { type AccountRow, accounts, apiKeys, type Database } from "@rebound/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { generateApiKey, hashApiKey } from "./api-key.ts";
-import { generateSid, isValidTimeZone } from "./sid.ts";
+import { generateSid } from "./sid.ts";
 
 export class AccountError extends Error {
   override name = "AccountError";
@@ -27,9 +28,10 @@ export async function createAccount(
   if (name.length === 0 || name.length > 200) {
     throw new AccountError("account name must have 1 to 200 characters");
   }
-  const timezone = options.timezone ?? "UTC";
-  if (!isValidTimeZone(timezone)) {
-    throw new AccountError(`'${timezone}' is not an IANA time zone (e.g. Asia/Kolkata)`);
+  const requested = options.timezone ?? "UTC";
+  const timezone = canonicalTimeZone(requested);
+  if (timezone === null) {
+    throw new AccountError(`'${requested}' is not an IANA time zone (e.g. Asia/Kolkata)`);
   }
   const generated = generateApiKey();
   return db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { canonicalTimeZone } from "@rebound/core";
 
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -9,12 +10,7 @@ export function generateSid(): string {
   return sid;
 }
 
-/** True for IANA names the runtime knows (and `UTC`). */
+/** True for IANA names the runtime knows (and `UTC`), in any case; offsets are not zones. */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone.length > 0;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(timeZone) !== null;
 }

@@ -6,6 +6,7 @@ import {
 } from "../callbacks/callback-view.ts";
 import { TriggerBatchSchema, TriggerEventSchema } from "../callbacks/trigger-body.ts";
 import { TriggerQuerySchema } from "../callbacks/wait-query.ts";
+import { ProfilePreviewBodySchema, ProfilePreviewViewSchema } from "../profiles/preview-schemas.ts";
 import { SigningSecretViewSchema } from "../profiles/secret-routes.ts";
 import {
   TestCallbackBodySchema,
@@ -31,12 +32,28 @@ export function callbackSchemas(): Record<string, object> {
     SigningSecretView: SigningSecretViewSchema,
     TestCallbackBody: TestCallbackBodySchema,
     TestCallbackView: TestCallbackViewSchema,
+    ProfilePreviewBody: ProfilePreviewBodySchema,
+    ProfilePreviewView: ProfilePreviewViewSchema,
   };
 }
 
 function profileDeliveryPaths(): OpenApiDocument["paths"] {
   const tags = ["profiles"];
   return {
+    "/v1/{sid}/callback/profiles/preview": {
+      parameters: [sid],
+      post: {
+        tags,
+        operationId: "previewProfile",
+        summary:
+          "Render the request an unsaved profile (or a stored one with unsaved changes) would send for one event; nothing is sent or stored, secret-looking headers are redacted",
+        requestBody: jsonBody("ProfilePreviewBody"),
+        responses: {
+          "200": success("ok", "Preview rendered", ref("ProfilePreviewView")),
+          ...errors("invalid", "tooLarge", "unsupportedMediaType"),
+        },
+      },
+    },
     "/v1/{sid}/callback/profiles/{id}/secret": {
       parameters: [sid, profileId],
       get: {
@@ -148,7 +165,7 @@ function callbackRoutes(): OpenApiDocument["paths"] {
   };
 }
 
-/** The OpenAPI paths of the trigger side: secrets, test sends, callbacks. */
+/** The OpenAPI paths of the trigger side: previews, secrets, test sends, callbacks. */
 export function callbackPaths(): OpenApiDocument["paths"] {
   return { ...profileDeliveryPaths(), ...callbackRoutes() };
 }

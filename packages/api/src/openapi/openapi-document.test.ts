@@ -1,7 +1,9 @@
 import {
+  AccountUpdateBodySchema,
   ProfileCreateBodySchema,
   ProfileUpdateBodySchema,
   RESPONSE_CODES,
+  ReportSettingsBodySchema,
   validateProfileCreate,
 } from "@rebound/core";
 import { testDrivers } from "@rebound/db/testing";
@@ -9,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CallbackListQuerySchema } from "../callbacks/callback-list-query.ts";
 import { TriggerBatchSchema, TriggerEventSchema } from "../callbacks/trigger-body.ts";
 import { ProfileListQuerySchema } from "../profiles/list-query.ts";
+import { ProfilePreviewBodySchema } from "../profiles/preview-schemas.ts";
 import { TestCallbackBodySchema } from "../profiles/test-callback-schemas.ts";
 import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
@@ -26,12 +29,15 @@ describe("buildOpenApiDocument", () => {
     expect(operations).toEqual([
       "/v1/{sid}/callback/profiles post,get",
       "/v1/{sid}/callback/profiles/{id} get,patch,delete",
+      "/v1/{sid}/callback/profiles/preview post",
       "/v1/{sid}/callback/profiles/{id}/secret get",
       "/v1/{sid}/callback/profiles/{id}/secret/rotate post",
       "/v1/{sid}/callback/profiles/{id}/test post",
       "/v1/{sid}/callbacks post,get",
       "/v1/{sid}/callbacks/{id} get",
       "/v1/{sid}/callbacks/{id}/retry post",
+      "/v1/{sid}/account get,patch",
+      "/v1/{sid}/settings/callback-report get,put",
       "/healthz get",
       "/openapi.json get",
     ]);
@@ -45,6 +51,9 @@ describe("buildOpenApiDocument", () => {
     expect(document.components.schemas.TriggerBatch).toBe(TriggerBatchSchema);
     expect(document.components.schemas.CallbackListQuery).toBe(CallbackListQuerySchema);
     expect(document.components.schemas.TestCallbackBody).toBe(TestCallbackBodySchema);
+    expect(document.components.schemas.ProfilePreviewBody).toBe(ProfilePreviewBodySchema);
+    expect(document.components.schemas.ReportSettingsBody).toBe(ReportSettingsBodySchema);
+    expect(document.components.schemas.AccountUpdateBody).toBe(AccountUpdateBodySchema);
     expect(validateProfileCreate({}).ok).toBe(false);
   });
 

@@ -11,6 +11,7 @@ import {
   success,
 } from "./openapi-helpers.ts";
 import { EnvelopeSchema, ProfileViewSchema, WarningsSchema } from "./response-schemas.ts";
+import { settingsPaths, settingsSchemas } from "./settings-paths.ts";
 
 export interface OpenApiOptions {
   /** Base URL listed in `servers`; omitted = relative to the document. */
@@ -179,11 +180,11 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
     info: {
       title: "Rebound API",
       version: "0.1.0",
-      description: `Callback (webhook) profiles and callbacks. Every response uses the envelope {code, message, data, error, status}.\n\n${responseCodeTable()}`,
+      description: `Callback (webhook) profiles, callbacks, account time zone and callback report settings. Every response uses the envelope {code, message, data, error, status}.\n\n${responseCodeTable()}`,
     },
     servers: [{ url: options.serverUrl ?? "/" }],
     security: [{ apiKey: [] }],
-    paths: { ...profilePaths(), ...callbackPaths(), ...operationalPaths() },
+    paths: { ...profilePaths(), ...callbackPaths(), ...settingsPaths(), ...operationalPaths() },
     components: {
       securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "api-key" } },
       schemas: {
@@ -193,6 +194,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         ProfileListQuery: ProfileListQuerySchema,
         ProfileView: ProfileViewSchema,
         ...callbackSchemas(),
+        ...settingsSchemas(),
       },
       parameters: {
         sid: { name: "sid", in: "path", required: true, schema: { type: "string" } },

@@ -53,6 +53,12 @@ export const ProfileViewSchema = Type.Object({
   status: Type.Unsafe<number>({ type: "integer", enum: [1, 2, 3] }),
   created_at: Type.String({ format: "date-time" }),
   modified_at: Type.String({ format: "date-time" }),
+  disabled_reason: Type.Union([Type.String(), Type.Null()], {
+    description: "Why Rebound auto-disabled the profile (status 2); null otherwise. Read-only",
+  }),
+  disabled_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
+    description: "When Rebound auto-disabled the profile; null otherwise. Read-only",
+  }),
 });
 
 export const WarningsSchema = Type.Array(Type.String(), {

@@ -129,8 +129,16 @@ describe.each(testDrivers())("profile routes on %s", (driver) => {
     const id = String(created.body.data.profile_id);
     fx.clock.nowMs += 60_000;
     const fetched = await fx.call("GET", `${base()}/${id}`, { apiKey: acct.apiKey });
-    const { profile_id, replacers, created_at, modified_at, dynamic_variables, ...echo } =
-      fetched.body.data;
+    const {
+      profile_id,
+      replacers,
+      created_at,
+      modified_at,
+      dynamic_variables,
+      disabled_reason,
+      disabled_at,
+      ...echo
+    } = fetched.body.data;
     const { status, body } = await fx.call("PATCH", `${base()}/${id}`, {
       apiKey: acct.apiKey,
       body: { ...echo, title: "Echo test renamed" },

@@ -85,6 +85,9 @@ export async function updateProfile(
   const now = store.now();
   const columns = columnsFromSpec(spec, store.secretBox);
   const reactivated = existing.status !== 1 && spec.status === 1;
+  // The failure streak that auto-disabled the profile starts over (also after a detour through
+  // status 3), or the first final failure after re-enabling would disable it again at once.
+  const restartStreak = reactivated && (existing.status === 2 || existing.disabledAt !== null);
   try {
     const row = await store.db.transaction(async (tx) => {
       const [updated] = await tx
@@ -93,6 +96,7 @@ export async function updateProfile(
           ...columns,
           modifiedAt: now,
           ...(reactivated ? { disabledReason: null, disabledAt: null } : {}),
+          ...(restartStreak ? { consecutiveFinalFailures: 0, firstFinalFailureAt: null } : {}),
         })
         .where(liveProfile(existing.accountId, existing.profileId))
         .returning();

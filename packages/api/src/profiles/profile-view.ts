@@ -10,6 +10,9 @@ export type ProfileView = { profile_id: string } & Omit<CallbackProfileSpec, "en
     enc: MaskedEncryption | null;
     created_at: string;
     modified_at: string;
+    /** Why and when Rebound auto-disabled the profile (status 2); null otherwise. */
+    disabled_reason: string | null;
+    disabled_at: string | null;
   };
 
 /** The response view of a stored profile and its (unsealed) spec. */
@@ -21,5 +24,7 @@ export function profileView(row: CallbackProfileRow, spec: CallbackProfileSpec):
     enc: enc === null ? null : { ...enc, key: maskSecret(enc.key), IV: maskSecret(enc.IV) },
     created_at: row.createdAt.toISOString(),
     modified_at: row.modifiedAt.toISOString(),
+    disabled_reason: row.disabledReason,
+    disabled_at: row.disabledAt?.toISOString() ?? null,
   };
 }

@@ -1,5 +1,4 @@
 import {
-  type CallbackProfileSpec,
   createValidator,
   isSuccessStatus,
   redactHeaders,
@@ -12,6 +11,7 @@ import type { ResolvedApiOptions } from "../api-options.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError, apiError, profileNotFound } from "../errors/api-error.ts";
 import { readJsonBody } from "../http/json-body.ts";
+import { profileEvent } from "./profile-event.ts";
 import { PROFILES_PATH } from "./profile-routes.ts";
 import { findProfile } from "./profile-store.ts";
 import { sampleEventData } from "./sample-event-data.ts";
@@ -35,18 +35,6 @@ async function readTestBody(c: Context<AppEnv>, maxBytes: number): Promise<TestC
   return result.value;
 }
 
-function eventFor(body: TestCallbackBody, spec: CallbackProfileSpec, id: string): string {
-  if (body.event === undefined) return spec.events[0] ?? "test";
-  if (spec.events.length > 0 && !spec.events.includes(body.event)) {
-    throw apiError(
-      "invalid",
-      "body",
-      `body/event event '${body.event}' is not allowed by profile ${id} (allowed: ${spec.events.join(", ")})`,
-    );
-  }
-  return body.event;
-}
-
 /**
  * `POST /callback/profiles/:id/test`: sends one callback now through the injected sender (the
  * dispatcher's transport, with its SSRF checks and timeouts) and returns what happened. Nothing
@@ -63,7 +51,7 @@ export function registerTestRoute(app: Hono<AppEnv>, options: ResolvedApiOptions
       throw apiError("unavailable", "body", "test callbacks are not available on this server");
     }
     const spec = specFromRow(row, options.secretBox);
-    const event = eventFor(body, spec, id);
+    const event = profileEvent(body.event, spec, `profile ${id}`);
     const data = body.data ?? sampleEventData(spec.dynamic_variables);
     const secrets = activeSigningSecrets(row, options.secretBox, options.now());
     const sent = await sender({ profile: spec, secrets, event, data });
