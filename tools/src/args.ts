@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
-import { CliError, UsageError } from "./cli-error.ts";
+import { REPORT_FREQUENCIES, type ReportFrequency } from "@rebound/db";
+import { UsageError } from "./cli-error.ts";
 import { parsePort } from "./env.ts";
 
-/** Which parts of Rebound a `start` process runs (`reports` comes with its issue). */
-export const START_ROLES = ["api", "dispatcher", "all"] as const;
+/** Which parts of Rebound a `start` process runs; `all` is every one of them. */
+export const START_ROLES = ["api", "dispatcher", "reports", "all"] as const;
 export type StartRole = (typeof START_ROLES)[number];
 
 function isStartRole(role: string): role is StartRole {
@@ -16,7 +17,8 @@ export type Command =
   | { name: "migrate" }
   | { name: "account-create"; accountName: string; timezone: string | undefined; json: boolean }
   | { name: "key-create"; sid: string; keyName: string | undefined; json: boolean }
-  | { name: "key-revoke"; keyOrPrefix: string };
+  | { name: "key-revoke"; keyOrPrefix: string }
+  | { name: "report-send"; sid: string; frequency: ReportFrequency; at: Date | null };
 
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
 
@@ -49,12 +51,6 @@ function parseStart(args: readonly string[]): Command {
   });
   noPositionals("start", positionals);
   const role = values.role ?? "all";
-  if (role === "reports") {
-    throw new CliError(
-      "start: role 'reports' is not built yet (use --role api, dispatcher or all)",
-      2,
-    );
-  }
   if (!isStartRole(role)) {
     throw new UsageError(`start: --role must be api, dispatcher, reports or all, not '${role}'`);
   }
@@ -103,6 +99,66 @@ function parseKey(args: readonly string[]): Command {
   throw new UsageError(`key: unknown action '${action ?? ""}'`);
 }
 
+function isFrequency(text: string): text is ReportFrequency {
+  return (REPORT_FREQUENCIES as readonly string[]).includes(text);
+}
+
+// An instant with its offset, so `--now` means the same moment on every machine.
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `2026-03-25T12:00:00+05:30` → that instant; null for anything else, e.g. February 30. */
+export function parseIsoInstant(text: string): Date | null {
+  const match = ISO_INSTANT.exec(text);
+  if (match === null) return null;
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => Number(part ?? "0")) as [number, number, number, number, number, number];
+  const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls February 30 into March and minute 61 into the next hour: such a time does
+  // not exist, so every part must come back unchanged.
+  const unchanged =
+    local.getUTCFullYear() === year &&
+    local.getUTCMonth() + 1 === month &&
+    local.getUTCDate() === day &&
+    local.getUTCHours() === hour &&
+    local.getUTCMinutes() === minute &&
+    local.getUTCSeconds() === second;
+  if (!unchanged) return null;
+  const zone = match[8] ?? "Z";
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const offsetMinutes =
+    zone === "Z" ? 0 : sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const milliseconds = Number((match[7] ?? "").padEnd(3, "0"));
+  return new Date(local.getTime() + milliseconds - offsetMinutes * 60_000);
+}
+
+function parseReport(args: readonly string[]): Command {
+  const [action, ...rest] = args;
+  if (action !== "send") throw new UsageError(`report: unknown action '${action ?? ""}'`);
+  const { values, positionals } = parse("report send", rest, {
+    sid: { type: "string" },
+    frequency: { type: "string" },
+    now: { type: "string" },
+  });
+  noPositionals("report send", positionals);
+  const sid = required("report send", "sid", values.sid);
+  const frequency = required("report send", "frequency", values.frequency);
+  if (!isFrequency(frequency)) {
+    throw new UsageError(
+      `report send: --frequency must be ${REPORT_FREQUENCIES.join(", ")}, not '${frequency}'`,
+    );
+  }
+  if (values.now === undefined) return { name: "report-send", sid, frequency, at: null };
+  const at = parseIsoInstant(values.now);
+  if (at === null) {
+    throw new UsageError(
+      `report send: --now must be an ISO 8601 instant with a zone, e.g. 2026-03-25T12:00:00Z, not '${values.now}'`,
+    );
+  }
+  return { name: "report-send", sid, frequency, at };
+}
+
 /** Turns the command line (without `bun rebound.ts`) into a command; throws on misuse. */
 export function parseCommand(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -123,6 +179,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseAccount(rest);
     case "key":
       return parseKey(rest);
+    case "report":
+      return parseReport(rest);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

@@ -21,8 +21,64 @@ describe("parseEnv", () => {
         concurrency: 64,
         profileConcurrency: 8,
         leaseMs: 60000,
+        autoDisable: { minFailures: 20, minDurationMs: 86_400_000 },
+      },
+      mail: {
+        outboxDir: resolve(".rebound", "outbox"),
+        from: "Rebound <reports@rebound.localhost>",
       },
     });
+  });
+
+  it("puts the outbox in the data directory unless REBOUND_OUTBOX_DIR is set", () => {
+    expect(parseEnv({ REBOUND_DATA_DIR: "/srv/rebound" }).mail.outboxDir).toBe(
+      resolve("/srv/rebound/outbox"),
+    );
+    expect(parseEnv({ REBOUND_OUTBOX_DIR: "mail" }).mail.outboxDir).toBe(resolve("mail"));
+  });
+
+  it("reads SMTP and Resend settings and the sender", () => {
+    expect(
+      parseEnv({
+        SMTP_URL: "smtps://user:p%40ss@mail.example.com:465",
+        REBOUND_MAIL_FROM: "reports@example.com",
+      }).mail,
+    ).toMatchObject({
+      smtpUrl: "smtps://user:p%40ss@mail.example.com:465",
+      from: "reports@example.com",
+    });
+    expect(
+      parseEnv({
+        RESEND_API_KEY: "re_123",
+        RESEND_BASE_URL: "http://127.0.0.1:8025",
+        REBOUND_MAIL_FROM: "Acme Reports <reports@acme.example>",
+      }).mail,
+    ).toMatchObject({
+      resendApiKey: "re_123",
+      resendBaseUrl: "http://127.0.0.1:8025",
+      from: "Acme Reports <reports@acme.example>",
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: "mail.example.com:25" }, "SMTP_URL must be an smtp:// or smtps:// URL"],
+    [{ SMTP_URL: "http://mail.example.com" }, "SMTP_URL must be an smtp:// or smtps:// URL"],
+    [
+      { RESEND_API_KEY: "re_1", SMTP_URL: "smtp://mail.example.com", REBOUND_MAIL_FROM: "a@b.co" },
+      "set either RESEND_API_KEY or SMTP_URL, not both",
+    ],
+    [{ RESEND_API_KEY: "re_1" }, "REBOUND_MAIL_FROM is required with RESEND_API_KEY"],
+    [{ RESEND_BASE_URL: "http://127.0.0.1:1" }, "RESEND_BASE_URL is set without RESEND_API_KEY"],
+    [
+      { RESEND_API_KEY: "re_1", RESEND_BASE_URL: "ftp://x", REBOUND_MAIL_FROM: "a@b.co" },
+      "RESEND_BASE_URL must be an http:// or https:// URL",
+    ],
+    [{ REBOUND_MAIL_FROM: "reports" }, "REBOUND_MAIL_FROM must be an email address"],
+    [{ REBOUND_MAIL_FROM: "reports@localhost" }, "REBOUND_MAIL_FROM must be an email address"],
+    [{ REBOUND_MAIL_FROM: "Acme, Inc <r@acme.example>" }, "REBOUND_MAIL_FROM must be"],
+    [{ REBOUND_MAIL_FROM: "Acme <r@acme.example" }, "REBOUND_MAIL_FROM must be"],
+  ])("refuses mail settings %j", (env, message) => {
+    expect(() => parseEnv(env)).toThrow(message);
   });
 
   it("reads the dispatcher's allow-list and limits", () => {
@@ -33,6 +89,24 @@ describe("parseEnv", () => {
     });
     expect(env.dispatcher.allowPrivateTargets).toHaveLength(2);
     expect(env.dispatcher).toMatchObject({ concurrency: 128, profileConcurrency: 4 });
+  });
+
+  it("reads the auto-disable thresholds; a duration of 0 means the failure count alone", () => {
+    const env = parseEnv({
+      REBOUND_AUTO_DISABLE_MIN_FAILURES: "3",
+      REBOUND_AUTO_DISABLE_MIN_DURATION_MS: "0",
+    });
+    expect(env.dispatcher.autoDisable).toEqual({ minFailures: 3, minDurationMs: 0 });
+  });
+
+  it.each([
+    ["REBOUND_AUTO_DISABLE_MIN_FAILURES", "0", "an integer from 1 to 1000000"],
+    ["REBOUND_AUTO_DISABLE_MIN_FAILURES", "2.5", "an integer from 1 to 1000000"],
+    ["REBOUND_AUTO_DISABLE_MIN_DURATION_MS", "-1", "an integer from 0 to 2592000000"],
+    ["REBOUND_AUTO_DISABLE_MIN_DURATION_MS", "2592000001", "an integer from 0 to 2592000000"],
+    ["REBOUND_AUTO_DISABLE_MIN_DURATION_MS", "1h", "an integer from 0 to 2592000000"],
+  ])("refuses %s=%j", (name, value, expected) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(`${name} must be ${expected}`);
   });
 
   it("names each bad dispatcher variable", () => {

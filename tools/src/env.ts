@@ -1,5 +1,11 @@
-import { resolve } from "node:path";
-import { type Cidr, parseCidrList } from "@rebound/core";
+import { join, resolve } from "node:path";
+import {
+  type Cidr,
+  DEFAULT_AUTO_DISABLE_MIN_DURATION_MS,
+  DEFAULT_AUTO_DISABLE_MIN_FAILURES,
+  isEmailAddress,
+  parseCidrList,
+} from "@rebound/core";
 import { parseMasterKey } from "@rebound/db";
 
 /** Where Rebound keeps its data: PostgreSQL, or PGlite files under the data directory. */
@@ -18,6 +24,20 @@ export interface ReboundEnv {
   /** Null = no rate limit. */
   rateLimitPerMinute: number | null;
   dispatcher: DispatcherEnv;
+  mail: MailEnv;
+}
+
+/** Email settings of the reports role (and `rebound report send`). */
+export interface MailEnv {
+  /** Resend when set (then `from` was given explicitly). */
+  resendApiKey?: string;
+  resendBaseUrl?: string;
+  /** Else SMTP when set (`smtp://` or `smtps://`). */
+  smtpUrl?: string;
+  /** Else `.eml`/`.html` files in this folder (absolute path). */
+  outboxDir: string;
+  /** The sender, `Name <address>` or a bare address. */
+  from: string;
 }
 
 /** Delivery settings of the dispatcher role. */
@@ -30,6 +50,8 @@ export interface DispatcherEnv {
   profileConcurrency: number;
   /** How long a claimed callback is reserved before another dispatcher may take it over. */
   leaseMs: number;
+  /** A profile is auto-disabled after this many final failures in a row over this long. */
+  autoDisable: { minFailures: number; minDurationMs: number };
 }
 
 export class EnvError extends Error {
@@ -38,6 +60,9 @@ export class EnvError extends Error {
     super(issues.join("\n"));
   }
 }
+
+/** `.localhost` is reserved (RFC 6761): fine for the outbox, refused by real providers. */
+export const DEFAULT_MAIL_FROM = "Rebound <reports@rebound.localhost>";
 
 interface EnvVariable {
   name: string;
@@ -79,6 +104,37 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     name: "REBOUND_LEASE_MS",
     default: "60000",
     description: "claim lease; a crashed dispatcher's callbacks are retried after it",
+  },
+  {
+    name: "REBOUND_AUTO_DISABLE_MIN_FAILURES",
+    default: String(DEFAULT_AUTO_DISABLE_MIN_FAILURES),
+    description: "final failures in a row before a profile is auto-disabled",
+  },
+  {
+    name: "REBOUND_AUTO_DISABLE_MIN_DURATION_MS",
+    default: String(DEFAULT_AUTO_DISABLE_MIN_DURATION_MS),
+    description: "how long those failures must have lasted (0 = count only)",
+  },
+  { name: "RESEND_API_KEY", default: null, description: "send report emails through Resend" },
+  {
+    name: "RESEND_BASE_URL",
+    default: "https://api.resend.com",
+    description: "Resend API base URL (with RESEND_API_KEY)",
+  },
+  {
+    name: "SMTP_URL",
+    default: null,
+    description: "send report emails over SMTP: smtp://user:pass@host:587 or smtps://…:465",
+  },
+  {
+    name: "REBOUND_OUTBOX_DIR",
+    default: "<REBOUND_DATA_DIR>/outbox",
+    description: "folder for .eml/.html report emails when neither Resend nor SMTP is set",
+  },
+  {
+    name: "REBOUND_MAIL_FROM",
+    default: DEFAULT_MAIL_FROM,
+    description: "sender of report emails, Name <address>; required with RESEND_API_KEY",
   },
 ];
 
@@ -147,12 +203,15 @@ export function parseEnv(source: Source): ReboundEnv {
 
   const allow = parseCidrList(withDefault(source, "REBOUND_ALLOW_PRIVATE_TARGETS"));
   if (!allow.ok) issues.push(`REBOUND_ALLOW_PRIVATE_TARGETS: ${allow.error}`);
-  const positive = (name: string, max: number): number => {
+  const integer = (name: string, min: number, max: number): number => {
     const text = withDefault(source, name);
-    const value = /^\d{1,9}$/.test(text) ? Number(text) : 0;
-    if (value < 1 || value > max) issues.push(`${name} must be an integer from 1 to ${max}`);
+    const value = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max)) {
+      issues.push(`${name} must be an integer from ${min} to ${max}`);
+    }
     return value;
   };
+  const positive = (name: string, max: number): number => integer(name, 1, max);
   const dispatcher: DispatcherEnv = {
     allowPrivateTargets: allow.ok ? allow.cidrs : [],
     connectTimeoutMs: positive("REBOUND_CONNECT_TIMEOUT_MS", 120_000),
@@ -160,17 +219,73 @@ export function parseEnv(source: Source): ReboundEnv {
     concurrency: positive("REBOUND_CONCURRENCY", 10_000),
     profileConcurrency: positive("REBOUND_PROFILE_CONCURRENCY", 10_000),
     leaseMs: positive("REBOUND_LEASE_MS", 3_600_000),
+    autoDisable: {
+      minFailures: positive("REBOUND_AUTO_DISABLE_MIN_FAILURES", 1_000_000),
+      // Up to 30 days; 0 = judged by the failure count alone.
+      minDurationMs: integer("REBOUND_AUTO_DISABLE_MIN_DURATION_MS", 0, 2_592_000_000),
+    },
   };
+
+  const dataDir = resolve(withDefault(source, "REBOUND_DATA_DIR"));
+  const mail = parseMail(source, dataDir, issues);
 
   if (issues.length > 0 || port === null || rate === null) throw new EnvError(issues);
   return {
     database,
-    dataDir: resolve(withDefault(source, "REBOUND_DATA_DIR")),
+    dataDir,
     masterKey,
     port,
     host,
     profileIdPrefix,
     rateLimitPerMinute: rate === 0 ? null : rate,
     dispatcher,
+    mail,
+  };
+}
+
+// `Name <address>` or a bare address; the name without characters that end or break a header.
+const NAMED_ADDRESS = /^([^<>",;\r\n\0]*?)\s*<([^<>\s]+)>$/;
+
+/** True for `reports@example.com` or `Rebound Reports <reports@example.com>`. */
+export function isMailFrom(text: string): boolean {
+  const named = NAMED_ADDRESS.exec(text);
+  return isEmailAddress(named?.[2] ?? text);
+}
+
+function parseMail(source: Source, dataDir: string, issues: string[]): MailEnv {
+  const resendApiKey = read(source, "RESEND_API_KEY");
+  const resendBaseUrl = read(source, "RESEND_BASE_URL");
+  const smtpUrl = read(source, "SMTP_URL");
+  const from = read(source, "REBOUND_MAIL_FROM");
+  if (resendApiKey !== undefined && /\s/.test(resendApiKey)) {
+    issues.push("RESEND_API_KEY must not contain spaces");
+  }
+  if (resendApiKey !== undefined && smtpUrl !== undefined) {
+    issues.push("set either RESEND_API_KEY or SMTP_URL, not both");
+  }
+  if (resendBaseUrl !== undefined) {
+    if (resendApiKey === undefined) issues.push("RESEND_BASE_URL is set without RESEND_API_KEY");
+    else if (!/^https?:\/\/./.test(resendBaseUrl) || !URL.canParse(resendBaseUrl)) {
+      issues.push("RESEND_BASE_URL must be an http:// or https:// URL");
+    }
+  }
+  if (smtpUrl !== undefined && (!/^smtps?:\/\/./.test(smtpUrl) || !URL.canParse(smtpUrl))) {
+    issues.push("SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587");
+  }
+  if (from !== undefined && !isMailFrom(from)) {
+    issues.push("REBOUND_MAIL_FROM must be an email address or Name <address>");
+  }
+  if (resendApiKey !== undefined && from === undefined) {
+    issues.push(
+      "REBOUND_MAIL_FROM is required with RESEND_API_KEY (an address on a domain verified at Resend)",
+    );
+  }
+  const outbox = read(source, "REBOUND_OUTBOX_DIR");
+  return {
+    ...(resendApiKey === undefined ? {} : { resendApiKey }),
+    ...(resendBaseUrl === undefined ? {} : { resendBaseUrl }),
+    ...(smtpUrl === undefined ? {} : { smtpUrl }),
+    outboxDir: outbox === undefined ? join(dataDir, "outbox") : resolve(outbox),
+    from: from ?? DEFAULT_MAIL_FROM,
   };
 }

@@ -20,18 +20,13 @@ describe("rebound CLI under Bun: usage", () => {
     [["start", "--role", "cron"], "--role must be api, dispatcher, reports or all"],
     [["account", "create"], "--name is required"],
     [["key", "rotate"], "unknown action 'rotate'"],
+    [["report", "send", "--sid", "RBX"], "report send: --frequency is required"],
   ])("refuses %j with usage on stderr and exit code 2", (args, message) => {
     const { code, stdout, stderr } = runRebound(args);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain(message);
     expect(stderr).toContain("usage: rebound");
-  });
-
-  it.each(["reports"])("refuses start --role %s: not built yet", (role) => {
-    const { code, stderr } = runRebound(["start", "--role", role]);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`role '${role}' is not built yet`);
   });
 });
 

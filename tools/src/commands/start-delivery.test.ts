@@ -10,6 +10,7 @@ import { decrypt, verifyWebhook } from "@rebound/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../testing/api-client.ts";
 import { type RunningRebound, startRebound } from "../testing/rebound-process.ts";
+import { waitFor } from "../testing/wait-for.ts";
 
 interface Received {
   url: string;
@@ -24,19 +25,6 @@ const ENC = {
   params: ["customer.phone"],
   iv_mode: "random",
 } as const;
-
-async function waitFor<T>(
-  read: () => Promise<T | undefined> | T | undefined,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("rebound start delivers callbacks (API + dispatcher under Bun)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "rebound-delivery-"));

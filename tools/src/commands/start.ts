@@ -8,16 +8,19 @@ import {
   sendTestCallback,
   type Transport,
 } from "@rebound/dispatcher";
+import { createReportRunner, type ReportRunner } from "@rebound/reports";
 import { type ApiServer, startApiServer } from "../api-server.ts";
 import type { StartRole } from "../args.ts";
 import { CliError } from "../cli-error.ts";
 import type { CliOutput } from "../cli-output.ts";
 import { createDemoAccountIfNone, firstStartLines } from "../demo-account.ts";
 import type { ReboundEnv } from "../env.ts";
+import { createMailTransport, describeMailTransport } from "../mail-transport.ts";
 import { resolveMasterKey } from "../master-key.ts";
 import { openMigratedDatabase } from "../open-database.ts";
 import { withOperationalRoutes } from "../operational-routes.ts";
 import { onShutdownSignals } from "../signals.ts";
+import { createWebAssets, webConsoleDir, withWebConsole } from "../web-assets.ts";
 
 export interface StartOptions {
   role: StartRole;
@@ -30,10 +33,30 @@ interface Running {
   server: ApiServer;
   dispatcher: Dispatcher | null;
   transport: Transport;
+  reports: { runner: ReportRunner; mail: string } | null;
 }
 
 const runsApi = (role: StartRole) => role === "api" || role === "all";
 const runsDispatcher = (role: StartRole) => role === "dispatcher" || role === "all";
+const runsReports = (role: StartRole) => role === "reports" || role === "all";
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The reports role: the auto-disable notices and callback reports, on a one-minute tick. */
+function createReports(env: ReboundEnv, handle: DbHandle, output: CliOutput): Running["reports"] {
+  const mail = createMailTransport(env);
+  const runner = createReportRunner({
+    handle,
+    mail,
+    from: env.mail.from,
+    onError: (error) => output.err(`reports: ${errorText(error)}`),
+    logger: {
+      info: (line) => output.out(`reports: ${line}`),
+      warn: (line) => output.err(`reports: ${line}`),
+    },
+  });
+  return { runner, mail: describeMailTransport(mail) };
+}
 
 async function launch(
   env: ReboundEnv,
@@ -68,39 +91,58 @@ async function launch(
         globalConcurrency: settings.concurrency,
         perProfileConcurrency: settings.profileConcurrency,
         leaseMs: settings.leaseMs,
+        autoDisable: settings.autoDisable,
         onError: (error) =>
           output.err(`dispatcher: ${error instanceof Error ? error.message : String(error)}`),
       })
     : null;
   await dispatcher?.start();
   const port = options.port ?? env.port;
+  let reports: Running["reports"] = null;
   try {
+    reports = runsReports(options.role) ? createReports(env, handle, output) : null;
     const fetch = withOperationalRoutes(
-      api ? (request) => api.fetch(request) : null,
+      // The web console shares the API's origin: same-origin calls, no CORS.
+      api
+        ? withWebConsole((request) => api.fetch(request), createWebAssets(webConsoleDir()))
+        : null,
       handle,
       dispatcher,
     );
-    return { server: startApiServer({ fetch, host: env.host, port }), dispatcher, transport };
+    const server = startApiServer({ fetch, host: env.host, port });
+    // The first tick sends what was missed while no reports process ran; not awaited, so a
+    // slow mail server does not hold up the start (its failures are recorded and logged).
+    void reports?.runner.start();
+    return { server, dispatcher, transport, reports };
   } catch (cause) {
+    await reports?.runner.shutdown();
     await dispatcher?.shutdown();
     await transport.close();
+    if (cause instanceof CliError) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new CliError(`cannot listen on ${env.host}:${port}: ${reason}`, 1, { cause });
   }
 }
 
-/** Stops accepting requests, drains the dispatcher (leases of unfinished work are released), closes. */
+/**
+ * Stops accepting requests, drains the dispatcher (leases of unfinished work are released), lets
+ * the reports tick in progress finish (an email cut off stays claimed until its lease expires),
+ * closes.
+ */
 async function stop(running: Running, handle: DbHandle): Promise<void> {
   await running.server.shutdown();
-  await running.dispatcher?.shutdown({ deadlineMs: 10_000 });
+  await Promise.all([
+    running.dispatcher?.shutdown({ deadlineMs: 10_000 }),
+    running.reports?.runner.shutdown({ deadlineMs: 10_000 }),
+  ]);
   await running.transport.close();
   await handle.close();
 }
 
 /**
  * `rebound start`: opens and migrates the database, creates the demo account on the first
- * embedded start, runs the API and/or the dispatcher, and resolves with the exit code after
- * SIGTERM/SIGINT.
+ * embedded start, runs the API, the dispatcher and/or the reports runner, and resolves with the
+ * exit code after SIGTERM/SIGINT.
  */
 export async function runStart(
   env: ReboundEnv,
@@ -120,11 +162,21 @@ export async function runStart(
     throw error;
   }
   const { url } = running.server;
-  if (demo !== null) for (const line of firstStartLines(url, demo)) output.out(line);
-  if (runsApi(options.role)) output.out(`Rebound API listening on ${url}`);
-  if (running.dispatcher) {
-    output.out(`Rebound dispatcher running (metrics on ${url}/metrics)`);
+  const lines: string[] = demo === null ? [] : firstStartLines(url, demo);
+  if (runsApi(options.role)) {
+    lines.push(`Rebound API listening on ${url}`);
+    lines.push(`Web console on ${url}/ (sign in with the account SID and an API key)`);
   }
+  if (running.dispatcher) {
+    lines.push(`Rebound dispatcher running (metrics on ${url}/metrics)`);
+  }
+  if (running.reports) {
+    // A reports-only process serves just /healthz and /metrics; its line names the URL.
+    const health = options.role === "reports" ? `; health on ${url}/healthz` : "";
+    lines.push(`Rebound reports running (mail via ${running.reports.mail}${health})`);
+  }
+  // One write: whoever waits for the "listening" line then has every start-up line with it.
+  output.out(lines.join("\n"));
 
   return new Promise<number>((resolve) => {
     onShutdownSignals({

@@ -10,21 +10,21 @@ const bun = `${root}node_modules/bun/bin/bun.exe`;
 const entry = "tools/src/rebound.ts";
 
 /** Variables a test must set itself, so the developer's environment never leaks in. */
-const OWN_VARIABLES = [
-  "DATABASE_URL",
-  "REBOUND_DATA_DIR",
-  "REBOUND_MASTER_KEY",
-  "PORT",
-  "HOST",
-  "REBOUND_PROFILE_ID_PREFIX",
-  "REBOUND_RATE_LIMIT_PER_MINUTE",
-];
+const OWN_VARIABLES = ["DATABASE_URL", "PORT", "HOST"];
+const isOwnVariable = (name: string) => OWN_VARIABLES.includes(name) || name.startsWith("REBOUND_");
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
-  for (const name of OWN_VARIABLES) delete base[name];
+  for (const name of Object.keys(base)) if (isOwnVariable(name)) delete base[name];
   return { ...base, ...env };
 }
+
+/**
+ * The API's line, a dispatcher-only process's line, or a reports-only process's line (their
+ * URL serves `/metrics` and `/healthz`).
+ */
+const LISTENING_LINE =
+  /^Rebound (?:API listening on (http:\/\/\S+)|dispatcher running \(metrics on (http:\/\/\S+)\/metrics\)|reports running \(mail via .*; health on (http:\/\/\S+)\/healthz\))$/m;
 
 export interface RunResult {
   code: number | null;
@@ -43,8 +43,38 @@ export function runRebound(args: readonly string[], env: Record<string, string> 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs `bun tools/src/rebound.ts …` to completion (at most 120 s) without blocking the test
+ * process, so servers living in it (an SMTP sink, a Resend stand-in) can answer the command.
+ */
+export function runReboundAsync(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  const child = spawn(bun, [entry, ...args], { cwd: root, env: childEnv(env) });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`rebound ${args.join(" ")}: no exit within 120 s`));
+    }, 120_000);
+    // "close", not "exit": the output streams are complete by then.
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
 export interface RunningRebound {
-  /** From the `Rebound API listening on …` line. */
+  /** From the `Rebound API listening on …` line (other roles: their metrics or health line). */
   url: string;
   /** Everything printed on stdout up to and including that line. */
   stdout: () => string;
@@ -86,8 +116,9 @@ export async function startRebound(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error("no listening line within 90 s")), 90_000);
     const check = () => {
-      const match = /^Rebound API listening on (http:\/\/\S+)$/m.exec(stdout);
-      if (match?.[1]) finish(null, match[1]);
+      const match = LISTENING_LINE.exec(stdout);
+      const found = match?.[1] ?? match?.[2] ?? match?.[3];
+      if (found) finish(null, found);
     };
     const onExit = (code: number | null) =>
       finish(new Error(`exited with ${code} before listening: ${stderr}`));
