@@ -2,6 +2,13 @@
 // Prints the raw HTTP limit of this machine and Rebound's figures as ratios to it, from one run.
 import { type DbHandle, enqueueCallbacks } from "@rebound/db";
 import { createTestDatabase } from "@rebound/db/testing";
+import {
+  type BaselineWorker,
+  countBaselineUnfinished,
+  createBaselineTable,
+  enqueueBaseline,
+  spawnBaselineWorker,
+} from "./baseline-outbox.ts";
 import { type BenchFixture, createFixture, eventData } from "./bench-setup.ts";
 import { type DispatcherProcess, spawnDispatcher } from "./dispatcher-process.ts";
 import { postgresCpuMs, processCpuMs } from "./process-cpu.ts";
@@ -15,6 +22,10 @@ const PROFILES = 50;
 const LATENCY_RATE_PER_SECOND = 500;
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 1_000_000);
+const BASELINE =
+  process.env.BENCH_BASELINE_NO_CLAIM === "1"
+    ? "claim-free reference outbox (one worker, no claim writes)"
+    : "hand-written SKIP LOCKED outbox";
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -97,6 +108,35 @@ async function runW1(
   };
 }
 
+/**
+ * The hand-written outbox reference (baseline-outbox.ts) on the W1 shape: the same number of
+ * ~1 KB bodies enqueued in batches of 1,000, first enqueue → last one marked delivered.
+ */
+async function runBaseline(
+  handle: DbHandle,
+  worker: BaselineWorker,
+  url: string,
+  body: string,
+): Promise<{ perSecond: number; workerCpuUs: number; postgresCpuUs: number }> {
+  const cpuBefore = { worker: processCpuMs(worker.pid), postgres: postgresCpuMs() };
+  const started = performance.now();
+  for (let sent = 0; sent < W1_CALLBACKS; sent += 1000) {
+    await enqueueBaseline(handle, url, body, Math.min(1000, W1_CALLBACKS - sent));
+  }
+  const deadline = Date.now() + 600_000;
+  while ((await countBaselineUnfinished(handle)) > 0) {
+    if (Date.now() > deadline) throw new Error("baseline outbox did not finish in time");
+    await sleep(20);
+  }
+  const finished = performance.now();
+  const perCallbackUs = (ms: number) => (ms * 1000) / W1_CALLBACKS;
+  return {
+    perSecond: W1_CALLBACKS / ((finished - started) / 1000),
+    workerCpuUs: perCallbackUs(processCpuMs(worker.pid) - cpuBefore.worker),
+    postgresCpuUs: perCallbackUs(postgresCpuMs() - cpuBefore.postgres),
+  };
+}
+
 /** Steady trigger rate; trigger → delivered latency percentiles from the rows' timestamps. */
 async function runLatency(handle: DbHandle, fixture: BenchFixture, offset: number) {
   const since = new Date();
@@ -152,11 +192,14 @@ async function main() {
     const sample = new TextEncoder().encode(
       JSON.stringify({ ...eventData(1), terms: "x".repeat(640) }),
     );
-    const raw: { fetch: number[]; undici: number[]; w1: number[] } = {
+    const raw: { fetch: number[]; undici: number[]; w1: number[]; baseline: number[] } = {
       fetch: [],
       undici: [],
       w1: [],
+      baseline: [],
     };
+    const rendered = new TextDecoder().decode(sample);
+    await createBaselineTable(handle);
     const cpu: { dispatcher: number[]; postgres: number[] } = { dispatcher: [], postgres: [] };
     const dispatcher = await spawnDispatcher(databaseUrl, fixture.masterKey, IN_FLIGHT);
     let offset = 0;
@@ -172,15 +215,20 @@ async function main() {
       cpu.dispatcher.push(w1Run.dispatcherCpuUs);
       cpu.postgres.push(w1Run.postgresCpuUs);
       offset += W1_CALLBACKS;
+      // The dispatcher idles (its queue is empty) while the reference outbox runs.
+      const worker = await spawnBaselineWorker(databaseUrl, IN_FLIGHT);
+      const baselineRun = await runBaseline(handle, worker, `${receiver.url}/baseline`, rendered);
+      await worker.stop();
+      raw.baseline.push(baselineRun.perSecond);
       console.log(
-        `run ${run + 1}: raw fetch ${raw.fetch.at(-1)?.toFixed(0)}/s, raw undici ${raw.undici.at(-1)?.toFixed(0)}/s, W1 ${w1Run.perSecond.toFixed(0)}/s (enqueue ${w1Run.enqueueMs.toFixed(0)} ms; CPU per callback: dispatcher ${w1Run.dispatcherCpuUs.toFixed(0)} µs, postgres ${w1Run.postgresCpuUs.toFixed(0)} µs)`,
+        `run ${run + 1}: raw fetch ${raw.fetch.at(-1)?.toFixed(0)}/s, raw undici ${raw.undici.at(-1)?.toFixed(0)}/s, W1 ${w1Run.perSecond.toFixed(0)}/s (enqueue ${w1Run.enqueueMs.toFixed(0)} ms; CPU per callback: dispatcher ${w1Run.dispatcherCpuUs.toFixed(0)} µs, postgres ${w1Run.postgresCpuUs.toFixed(0)} µs), ${BASELINE} ${baselineRun.perSecond.toFixed(0)}/s (CPU per callback: worker ${baselineRun.workerCpuUs.toFixed(0)} µs, postgres ${baselineRun.postgresCpuUs.toFixed(0)} µs)`,
       );
     }
     if (process.env.BENCH_ONLY_W1) {
       await dispatcher.stop();
       const limit = Math.max(median(raw.fetch), median(raw.undici));
       console.log(
-        `W1 median ${median(raw.w1).toFixed(0)}/s = ${(median(raw.w1) / limit).toFixed(3)}× the raw limit`,
+        `W1 median ${median(raw.w1).toFixed(0)}/s = ${(median(raw.w1) / limit).toFixed(3)}× the raw limit; ${BASELINE} ${median(raw.baseline).toFixed(0)}/s = ${(median(raw.baseline) / limit).toFixed(3)}×`,
       );
       return;
     }
@@ -196,6 +244,10 @@ async function main() {
     );
     console.log(
       `W1 (${W1_CALLBACKS} callbacks, ${IN_FLIGHT} in flight, PostgreSQL): ${w1.toFixed(0)}/s = ${(w1 / limit).toFixed(3)}× the raw limit`,
+    );
+    const baseline = median(raw.baseline);
+    console.log(
+      `${BASELINE}, same shape: ${baseline.toFixed(0)}/s = ${(baseline / limit).toFixed(3)}× the raw limit`,
     );
     console.log(
       `CPU per W1 callback: dispatcher ${median(cpu.dispatcher).toFixed(0)} µs, all postgres processes ${median(cpu.postgres).toFixed(0)} µs`,
