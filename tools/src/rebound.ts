@@ -7,7 +7,6 @@ import { runAccountCreate } from "./commands/account-create.ts";
 import { runKeyCreate } from "./commands/key-create.ts";
 import { runKeyRevoke } from "./commands/key-revoke.ts";
 import { runMigrate } from "./commands/migrate.ts";
-import { runReportSend } from "./commands/report-send.ts";
 import { runStart } from "./commands/start.ts";
 import { EnvError, parseEnv, type ReboundEnv } from "./env.ts";
 import { USAGE } from "./usage.ts";
@@ -26,8 +25,13 @@ function dispatch(command: EnvCommand, env: ReboundEnv, output: CliOutput): Prom
       return runKeyCreate(env, command, output);
     case "key-revoke":
       return runKeyRevoke(env, command.keyOrPrefix, output);
-    case "report-send":
-      return runReportSend(env, command, output);
+    case "report-send": {
+      // Loaded on demand: the email templates are heavy, and only this command and the reports
+      // role need them.
+      return import("./commands/report-send.ts").then(({ runReportSend }) =>
+        runReportSend(env, command, output),
+      );
+    }
     default: {
       const unknown: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unknown)}`);
