@@ -12,6 +12,7 @@ export type {
   EnqueueIssueKind,
   ListCallbacksFilters,
   ListCallbacksResult,
+  ListedCallback,
   RetryCallbackOptions,
   RetryCallbackResult,
   RotateSigningSecretOptions,

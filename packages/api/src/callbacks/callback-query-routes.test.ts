@@ -63,6 +63,7 @@ describe.each(testDrivers())("callback list, detail and retry on %s", (driver) =
       status: "failed",
       attempt_count: 0,
       created_at: "2026-02-03T08:00:00.000Z",
+      last_attempt_duration_ms: null,
     });
 
     const cases: [string, string[]][] = [
@@ -123,6 +124,11 @@ describe.each(testDrivers())("callback list, detail and retry on %s", (driver) =
         missingVariables: ["order.id"],
       },
     ]);
+    // The list shows the latest attempt's duration (attempt 2, inserted first), not the slowest.
+    const listed = await get(`${base()}?profile_id=${profileA}&limit=100`);
+    const row = (listed.body.data.callbacks as { id: string }[]).find((c) => c.id === id);
+    expect(row).toMatchObject({ id, last_attempt_duration_ms: 40 });
+
     const { status, body } = await get(`${base()}/${id}`);
     expect(status).toBe(200);
     expect(body.message).toBe("Callback fetched successfully");

@@ -17,6 +17,7 @@ import {
   type AcceptedCallbackView,
   acceptedView,
   callbackDetailView,
+  callbackListItemView,
   callbackView,
 } from "./callback-view.ts";
 import { enqueueError } from "./enqueue-error.ts";
@@ -113,7 +114,7 @@ export function registerCallbackRoutes(app: Hono<AppEnv>, options: ResolvedApiOp
     const { filters } = parsed;
     const { callbacks, total } = await listCallbacks(db, c.get("auth").accountId, filters);
     const data = {
-      callbacks: callbacks.map(callbackView),
+      callbacks: callbacks.map(callbackListItemView),
       total,
       limit: filters.limit,
       offset: filters.offset,

@@ -3,6 +3,7 @@ import type {
   CallbackRecord,
   CallbackWithAttempts,
   EnqueuedCallback,
+  ListedCallback,
 } from "@rebound/db";
 import { DELIVERY_STATUSES } from "@rebound/db";
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
@@ -62,6 +63,16 @@ export const CallbackViewSchema = Type.Object({
 });
 export type CallbackView = Static<typeof CallbackViewSchema>;
 
+export const CallbackListItemSchema = Type.Composite([
+  CallbackViewSchema,
+  Type.Object({
+    last_attempt_duration_ms: nullable(
+      Type.Integer({ description: "How long the latest attempt took; null before the first" }),
+    ),
+  }),
+]);
+export type CallbackListItemView = Static<typeof CallbackListItemSchema>;
+
 export const CallbackDetailSchema = Type.Composite([
   CallbackViewSchema,
   Type.Object({ attempts: Type.Array(AttemptViewSchema) }),
@@ -94,6 +105,10 @@ export function callbackView({ delivery, profileId }: CallbackRecord): CallbackV
     created_at: delivery.createdAt.toISOString(),
     modified_at: delivery.modifiedAt.toISOString(),
   };
+}
+
+export function callbackListItemView(listed: ListedCallback): CallbackListItemView {
+  return { ...callbackView(listed), last_attempt_duration_ms: listed.lastAttemptDurationMs };
 }
 
 export function attemptView(row: AttemptRow): AttemptView {

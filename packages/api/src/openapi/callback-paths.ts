@@ -2,6 +2,7 @@ import { CallbackListQuerySchema } from "../callbacks/callback-list-query.ts";
 import {
   AcceptedCallbackSchema,
   CallbackDetailSchema,
+  CallbackListItemSchema,
   CallbackViewSchema,
 } from "../callbacks/callback-view.ts";
 import { TriggerBatchSchema, TriggerEventSchema } from "../callbacks/trigger-body.ts";
@@ -28,6 +29,7 @@ export function callbackSchemas(): Record<string, object> {
     AcceptedCallback: AcceptedCallbackSchema,
     CallbackListQuery: CallbackListQuerySchema,
     CallbackView: CallbackViewSchema,
+    CallbackListItem: CallbackListItemSchema,
     CallbackDetail: CallbackDetailSchema,
     SigningSecretView: SigningSecretViewSchema,
     TestCallbackBody: TestCallbackBodySchema,
@@ -127,7 +129,7 @@ function callbackRoutes(): OpenApiDocument["paths"] {
           "200": success("ok", "Callbacks fetched successfully", {
             type: "object",
             properties: {
-              callbacks: { type: "array", items: ref("CallbackView") },
+              callbacks: { type: "array", items: ref("CallbackListItem") },
               total: { type: "integer" },
               limit: { type: "integer" },
               offset: { type: "integer" },

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "../create-db.ts";
 import {
   type AttemptRow,
@@ -21,8 +21,14 @@ export interface ListCallbacksFilters {
   offset: number;
 }
 
+/** A listed delivery: the record plus what a list shows of its attempts. */
+export interface ListedCallback extends CallbackRecord {
+  /** How long the latest attempt took; null before the first. */
+  lastAttemptDurationMs: number | null;
+}
+
 export interface ListCallbacksResult {
-  callbacks: CallbackRecord[];
+  callbacks: ListedCallback[];
   total: number;
 }
 
@@ -45,7 +51,14 @@ export async function listCallbacks(
         : lt(deliveries.createdAt, to.at),
   );
   const callbacks = await db
-    .select(callbackRecordColumns)
+    .select({
+      ...callbackRecordColumns,
+      // One index probe per listed row (attempts_delivery_idx), so a page never needs N detail reads.
+      lastAttemptDurationMs: sql<number | null>`(
+        select a.duration_ms from ${attempts} a
+         where a.delivery_id = ${deliveries.id}
+         order by a.attempt_number desc limit 1)`.mapWith(Number),
+    })
     .from(deliveries)
     .innerJoin(callbackProfiles, eq(callbackProfiles.id, deliveries.profileId))
     .where(where)

@@ -2,6 +2,7 @@ export type {
   CallbackWithAttempts,
   ListCallbacksFilters,
   ListCallbacksResult,
+  ListedCallback,
 } from "./callback-queries.ts";
 export { findCallbacks, getCallback, listCallbacks } from "./callback-queries.ts";
 export type { CallbackRecord } from "./callback-record.ts";

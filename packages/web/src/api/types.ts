@@ -116,8 +116,13 @@ export interface CallbackDetail extends CallbackView {
   attempts: AttemptView[];
 }
 
+/** A row of the callbacks list: the callback plus its latest attempt's duration. */
+export interface CallbackListItem extends CallbackView {
+  last_attempt_duration_ms: number | null;
+}
+
 export interface CallbackList {
-  callbacks: CallbackView[];
+  callbacks: CallbackListItem[];
   total: number;
   limit: number;
   offset: number;

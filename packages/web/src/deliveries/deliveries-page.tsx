@@ -1,6 +1,6 @@
 import { Fragment, useState } from "react";
 import { errorMessage } from "../api/api-error.ts";
-import { type CallbackDetail, DELIVERY_STATUSES, type DeliveryStatus } from "../api/types.ts";
+import { type CallbackListItem, DELIVERY_STATUSES, type DeliveryStatus } from "../api/types.ts";
 import { formatDateTime, formatDuration } from "../components/format.ts";
 import { ErrorSummary } from "../components/messages.tsx";
 import { Pagination } from "../components/pagination.tsx";
@@ -26,10 +26,7 @@ const STATUS_LABELS: Record<DeliveryStatus, string> = {
   cancelled: "Cancelled",
 };
 
-/**
- * The page's callbacks with their attempts: the list has no latency, so each shown callback's
- * detail is read (a page holds at most `DELIVERIES_PAGE_SIZE`).
- */
+/** The profile and one page of its callbacks (the list carries each one's latest latency). */
 async function loadPage(
   api: ReturnType<typeof useConsole>["api"],
   profileId: string,
@@ -40,13 +37,22 @@ async function loadPage(
     api.getProfile(profileId),
     api.listCallbacks(deliveriesQuery(profileId, filters)),
   ]);
-  const details = await Promise.all(list.callbacks.map((callback) => api.getCallback(callback.id)));
-  return { profile, total: list.total, callbacks: details };
+  return { profile, total: list.total, callbacks: list.callbacks };
 }
 
-function lastLatency(callback: CallbackDetail): string {
-  const last = callback.attempts.at(-1);
-  return last === undefined ? "—" : formatDuration(last.duration_ms);
+function lastLatency(callback: CallbackListItem): string {
+  const ms = callback.last_attempt_duration_ms;
+  return ms === null ? "—" : formatDuration(ms);
+}
+
+/** One callback's attempts, read when its row is opened (and again after a refresh). */
+function CallbackAttempts({ id, refreshed }: { id: string; refreshed: string }) {
+  const { api } = useConsole();
+  const { state } = useLoad(() => api.getCallback(id), [api, id, refreshed]);
+  if (state.status === "failed")
+    return <ErrorSummary title="Attempts not loaded" messages={[errorMessage(state.error)]} />;
+  if (state.data === null) return <p role="status">Loading attempts…</p>;
+  return <AttemptsTable attempts={state.data.attempts} caption={`Attempts of callback ${id}`} />;
 }
 
 /** Recent callbacks of one profile: status, attempts, response code, latency, retry. */
@@ -194,10 +200,7 @@ export function DeliveriesPage({ id }: { id: string }) {
                           {callback.last_error ? (
                             <p className="hint">Last error: {callback.last_error}</p>
                           ) : null}
-                          <AttemptsTable
-                            attempts={callback.attempts}
-                            caption={`Attempts of callback ${callback.id}`}
-                          />
+                          <CallbackAttempts id={callback.id} refreshed={callback.modified_at} />
                         </td>
                       </tr>
                     ) : null}
