@@ -124,7 +124,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   {
     name: "SMTP_URL",
     default: null,
-    description: "send report emails over SMTP: smtp://user:pass@host:587 or smtps://…:465",
+    description:
+      "send report emails over SMTP: smtp://user:pass@host:587[?require_tls=true] or smtps://…:465",
   },
   {
     name: "REBOUND_OUTBOX_DIR",

@@ -152,6 +152,25 @@ describe("SMTP transport failures are values", () => {
     }
   });
 
+  it("with require_tls=true, sends nothing to a server without STARTTLS, and does not retry", async () => {
+    const sink = await startSmtpSink();
+    try {
+      const transport = smtp({ url: `${sink.url}?require_tls=true` });
+      expect(transport.target).toBe(`smtp://127.0.0.1:${sink.port} (STARTTLS required)`);
+      const result = await transport.send(await reportMessage());
+      expect(result).toMatchObject({ ok: false, retryable: false });
+      expect(result.ok ? "" : result.error).toMatch(/STARTTLS/);
+      expect(sink.received).toHaveLength(0);
+      // The same server without the option gets the message in plain text.
+      expect(
+        await smtp({ url: `${sink.url}?require_tls=false` }).send(await reportMessage()),
+      ).toMatchObject({ ok: true });
+      expect(sink.received).toHaveLength(1);
+    } finally {
+      await sink.close();
+    }
+  });
+
   it("reports a refused connection as a retryable failure", async () => {
     const port = await closedPort();
     const result = await smtp({ url: `smtp://127.0.0.1:${port}` }).send(await reportMessage());
@@ -164,6 +183,12 @@ describe("createSmtpTransport configuration", () => {
     ["not a URL", "mail example com", /not a URL/],
     ["a host without a scheme", "mail.example.com:587", /smtp:\/\/ or smtps:\/\//],
     ["an http URL", "http://mail.example.com", /smtp:\/\/ or smtps:\/\//],
+    ["an unknown option", "smtp://mail.example.com?requireTLS=true", /unknown option 'requireTLS'/],
+    [
+      "a require_tls that is not a boolean",
+      "smtp://mail.example.com?require_tls=yes",
+      /true or false, got 'yes'/,
+    ],
   ])("rejects %s at start", (_name, url, message) => {
     expect(() => createSmtpTransport({ url })).toThrow(message);
   });

@@ -6,6 +6,8 @@ export interface SmtpTransportOptions {
   /**
    * `smtp://user:pass@host:587` (plain, upgraded with STARTTLS when the server offers it) or
    * `smtps://user:pass@host:465` (TLS from the start). User and password are percent-decoded.
+   * `?require_tls=true` on `smtp://` refuses to send unless STARTTLS succeeds, so neither the
+   * credentials nor the report ever cross the network in plain text.
    */
   url: string;
   /** To open the TCP (and TLS) connection; default 10 s. */
@@ -49,6 +51,19 @@ function parseSmtpUrl(url: string): URL {
   return parsed;
 }
 
+/** The `require_tls` option of an SMTP url (the only option it takes). */
+function requiresTls(url: URL): boolean {
+  for (const name of url.searchParams.keys()) {
+    if (name !== "require_tls") {
+      throw new TypeError(`SMTP url has an unknown option '${name}' (the only one is require_tls)`);
+    }
+  }
+  const value = url.searchParams.get("require_tls");
+  if (value === null || value === "false") return false;
+  if (value === "true") return true;
+  throw new TypeError(`SMTP url option require_tls must be true or false, got '${value}'`);
+}
+
 /** The result for a nodemailer error: SMTP 4xx replies and lost connections are retryable. */
 export function smtpFailure(error: unknown): MailSendResult {
   const failure = error as NodemailerError;
@@ -72,12 +87,14 @@ export function smtpFailure(error: unknown): MailSendResult {
 export function createSmtpTransport(options: SmtpTransportOptions): MailTransport {
   const url = parseSmtpUrl(options.url);
   const secure = url.protocol === "smtps:";
+  const requireTLS = requiresTls(url);
   const port = url.port === "" ? (secure ? 465 : 587) : Number(url.port);
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const transporter = createTransport({
     host,
     port,
     secure,
+    requireTLS,
     auth:
       url.username === ""
         ? undefined
@@ -114,7 +131,7 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
   return {
     kind: "smtp",
     dropsRepeats: false,
-    target: `${url.protocol}//${url.host}`,
+    target: `${url.protocol}//${url.host}${requireTLS ? " (STARTTLS required)" : ""}`,
     send,
     close: async () => {
       if (closed) return;
