@@ -1,15 +1,14 @@
-import { type DbHandle, toDate } from "@rebound/db";
-import { createTestDatabase, testDrivers } from "@rebound/db/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { toDate } from "@rebound/db";
+import { testDrivers } from "@rebound/db/testing";
+import { describe, expect, it } from "vitest";
 import { NO_RECIPIENTS_REASON } from "./auto-disable-email.ts";
-import { createMemoryTransport, type MemoryTransport } from "./mail/testing/memory-transport.ts";
-import { createReportRunner, type ReportRunnerOptions } from "./report-runner.ts";
 import {
   type SeededProfile,
   seedAccount,
   seedProfile,
   seedReportSettings,
 } from "./testing/report-seed.ts";
+import { useRunnerFixture } from "./testing/runner-fixture.ts";
 
 const NOW = new Date("2026-06-10T08:00:00.000Z");
 const MINUTE = 60_000;
@@ -24,43 +23,31 @@ interface NoticeRow extends Record<string, unknown> {
 }
 
 describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
-  let handle: DbHandle;
-  let mail: MemoryTransport;
-  let errors: unknown[];
-  const runner = (overrides: Partial<ReportRunnerOptions> = {}) =>
-    createReportRunner({
-      handle,
-      mail,
-      from: "Rebound <reports@rebound.example>",
-      apiBaseUrl: "https://rebound.example",
-      logger: { info: () => {}, warn: () => {} },
-      onError: (error) => errors.push(error),
-      mailRetry: { sleep: async () => {} },
-      ...overrides,
-    });
+  const fx = useRunnerFixture(driver, { apiBaseUrl: "https://rebound.example" });
+  const { runner } = fx;
   const notices = async (profile: SeededProfile) =>
     (
-      await handle.query<NoticeRow>(
+      await fx.handle.query<NoticeRow>(
         "select * from auto_disable_notices where profile_id = $1 order by disabled_at",
         [profile.id],
       )
     ).map((row) => ({ ...row, disabled_at: toDate(row.disabled_at) }));
   /** What the dispatcher does on an auto-disable. */
   const autoDisable = (profile: SeededProfile, disabledAt: Date, reason: string) =>
-    handle.query(
+    fx.handle.query(
       "update callback_profiles set status = 2, disabled_at = $2, disabled_reason = $3 where id = $1",
       [profile.id, disabledAt.toISOString(), reason],
     );
   /** What `PATCH {"status": 1}` does to the profile row. */
   const reEnable = (profile: SeededProfile) =>
-    handle.query(
+    fx.handle.query(
       "update callback_profiles set status = 1, disabled_at = null, disabled_reason = null where id = $1",
       [profile.id],
     );
   const accountWithRecipients = async (emails = "ops@acme.example, cto@acme.example") => {
-    const accountId = await seedAccount(handle, "Europe/London");
+    const accountId = await seedAccount(fx.handle, "Europe/London");
     // Reports switched off: the recipients are still told about a disabled profile.
-    await seedReportSettings(handle, accountId, {
+    await seedReportSettings(fx.handle, accountId, {
       enabled: false,
       frequencies: [],
       emails,
@@ -69,23 +56,10 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
     return accountId;
   };
 
-  beforeAll(async () => {
-    handle = await createTestDatabase(driver);
-  });
-  afterAll(() => handle.close());
-  beforeEach(async () => {
-    await handle.query("truncate accounts cascade");
-    mail = createMemoryTransport();
-    errors = [];
-  });
-  afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   it("emails the report recipients once about an auto-disabled profile", async () => {
     const accountId = await accountWithRecipients();
-    const profile = await seedProfile(handle, accountId, { title: "Shipping hook" });
-    await seedProfile(handle, accountId, { title: "Healthy hook" });
+    const profile = await seedProfile(fx.handle, accountId, { title: "Shipping hook" });
+    await seedProfile(fx.handle, accountId, { title: "Healthy hook" });
     await autoDisable(profile, at(-MINUTE), "HTTP 410 Gone; profile disabled");
 
     const { notices: sent } = await runner().runDue(NOW);
@@ -93,8 +67,8 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
     await runner().runDue(at(60 * MINUTE));
 
     expect(sent).toEqual([expect.objectContaining({ outcome: "sent", recorded: true })]);
-    expect(mail.sent).toHaveLength(1);
-    const [message] = mail.sent;
+    expect(fx.mail.sent).toHaveLength(1);
+    const [message] = fx.mail.sent;
     expect(message).toMatchObject({
       to: ["ops@acme.example", "cto@acme.example"],
       subject: 'Callback profile "Shipping hook" was auto-disabled',
@@ -117,7 +91,7 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
 
   it("notifies again after the profile is re-enabled and auto-disabled once more", async () => {
     const accountId = await accountWithRecipients();
-    const profile = await seedProfile(handle, accountId, { title: "Flaky hook" });
+    const profile = await seedProfile(fx.handle, accountId, { title: "Flaky hook" });
     await autoDisable(profile, at(-MINUTE), "HTTP 410 Gone; profile disabled");
     await runner().runDue(NOW);
 
@@ -127,7 +101,7 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
     await runner().runDue(at(3 * MINUTE));
     await runner().runDue(at(4 * MINUTE));
 
-    expect(mail.sent.map((message) => message.text.includes("20 consecutive"))).toEqual([
+    expect(fx.mail.sent.map((message) => message.text.includes("20 consecutive"))).toEqual([
       false,
       true,
     ]);
@@ -138,8 +112,8 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
   });
 
   it("records the notice as skipped when the account has no report recipients", async () => {
-    const accountId = await seedAccount(handle);
-    const profile = await seedProfile(handle, accountId, {
+    const accountId = await seedAccount(fx.handle);
+    const profile = await seedProfile(fx.handle, accountId, {
       title: "Lonely hook",
       status: 2,
       disabledAt: at(-MINUTE),
@@ -150,7 +124,7 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
     await runner().runDue(at(MINUTE));
 
     expect(results).toEqual([expect.objectContaining({ outcome: "skipped" })]);
-    expect(mail.calls).toEqual([]);
+    expect(fx.mail.calls).toEqual([]);
     expect(await notices(profile)).toEqual([
       expect.objectContaining({ status: "skipped", error: NO_RECIPIENTS_REASON, attempts: 0 }),
     ]);
@@ -158,28 +132,32 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
 
   it("leaves alone profiles disabled by their owner, deleted, or disabled over 7 days ago", async () => {
     const accountId = await accountWithRecipients();
-    await seedProfile(handle, accountId, { title: "Paused", status: 3, disabledAt: at(-MINUTE) });
-    await seedProfile(handle, accountId, {
+    await seedProfile(fx.handle, accountId, {
+      title: "Paused",
+      status: 3,
+      disabledAt: at(-MINUTE),
+    });
+    await seedProfile(fx.handle, accountId, {
       title: "Gone",
       status: 2,
       disabledAt: at(-MINUTE),
       deletedAt: at(-1000),
     });
-    await seedProfile(handle, accountId, {
+    await seedProfile(fx.handle, accountId, {
       title: "Old",
       status: 2,
       disabledAt: at(-7 * 24 * 60 * MINUTE - 1),
     });
 
     expect((await runner().runDue(NOW)).notices).toEqual([]);
-    expect(mail.calls).toEqual([]);
+    expect(fx.mail.calls).toEqual([]);
   });
 
   it("records a failed notice with its error and retries it on a later tick", async () => {
     const accountId = await accountWithRecipients();
-    const profile = await seedProfile(handle, accountId, { title: "Shipping hook" });
+    const profile = await seedProfile(fx.handle, accountId, { title: "Shipping hook" });
     await autoDisable(profile, at(-MINUTE), "HTTP 410 Gone; profile disabled");
-    mail.respondWith({ ok: false, error: "Resend 500: internal error", retryable: true });
+    fx.mail.respondWith({ ok: false, error: "Resend 500: internal error", retryable: true });
 
     await runner({ mailRetry: { attempts: 1 } }).runDue(NOW);
     expect(await notices(profile)).toEqual([
@@ -192,8 +170,8 @@ describe.each(testDrivers())("auto-disable notices on %s", (driver) => {
 
     await runner().runDue(at(10 * MINUTE));
 
-    expect(mail.calls).toHaveLength(2);
-    expect(mail.calls[0]?.idempotencyKey).toBe(mail.calls[1]?.idempotencyKey);
+    expect(fx.mail.calls).toHaveLength(2);
+    expect(fx.mail.calls[0]?.idempotencyKey).toBe(fx.mail.calls[1]?.idempotencyKey);
     expect(await notices(profile)).toEqual([
       expect.objectContaining({ status: "sent", error: null, attempts: 2 }),
     ]);

@@ -1,8 +1,7 @@
 import { createDb, type DbHandle, toDate, toDateOrNull } from "@rebound/db";
-import { createTestDatabase, testDrivers } from "@rebound/db/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createMemoryTransport, type MemoryTransport } from "./mail/testing/memory-transport.ts";
-import { createReportRunner, type ReportRunnerOptions } from "./report-runner.ts";
+import { testDrivers } from "@rebound/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryTransport } from "./mail/testing/memory-transport.ts";
 import { claimReportRun, reportIdempotencyKey } from "./report-runs.ts";
 import {
   seedAccount,
@@ -10,6 +9,7 @@ import {
   seedProfile,
   seedReportSettings,
 } from "./testing/report-seed.ts";
+import { useRunnerFixture } from "./testing/runner-fixture.ts";
 
 const TIME_ZONE = "Asia/Kolkata";
 // Daily sends at 17:00 IST = 11:30 UTC.
@@ -21,7 +21,6 @@ const SETTINGS_SAVED = new Date("2026-03-01T00:00:00.000Z");
 const MINUTE = 60_000;
 const at = (from: Date, offsetMs: number) => new Date(from.getTime() + offsetMs);
 const AFTER_END = at(WINDOW.end, MINUTE);
-const silent = { info: () => {}, warn: () => {} };
 
 interface RunRow extends Record<string, unknown> {
   frequency: string;
@@ -37,22 +36,11 @@ interface RunRow extends Record<string, unknown> {
 }
 
 describe.each(testDrivers())("report runner on %s", (driver) => {
-  let handle: DbHandle;
-  let mail: MemoryTransport;
-  let errors: unknown[];
-  const runner = (overrides: Partial<ReportRunnerOptions> = {}) =>
-    createReportRunner({
-      handle,
-      mail,
-      from: "Rebound <reports@rebound.example>",
-      logger: silent,
-      onError: (error) => errors.push(error),
-      mailRetry: { sleep: async () => {} },
-      ...overrides,
-    });
+  const fx = useRunnerFixture(driver);
+  const { runner } = fx;
   const runs = async (accountId: string) =>
     (
-      await handle.query<RunRow>(
+      await fx.handle.query<RunRow>(
         "select * from report_runs where account_id = $1 order by frequency, window_end",
         [accountId],
       )
@@ -67,8 +55,8 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
   const reportingAccount = async (
     frequencies: Array<"daily" | "weekly" | "monthly"> = ["daily"],
   ) => {
-    const accountId = await seedAccount(handle, TIME_ZONE);
-    await seedReportSettings(handle, accountId, {
+    const accountId = await seedAccount(fx.handle, TIME_ZONE);
+    await seedReportSettings(fx.handle, accountId, {
       frequencies,
       emails: "ops@acme.example, cto@acme.example",
       createdAt: SETTINGS_SAVED,
@@ -76,23 +64,9 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
     return accountId;
   };
 
-  beforeAll(async () => {
-    handle = await createTestDatabase(driver);
-  });
-  afterAll(() => handle.close());
-  beforeEach(async () => {
-    // The runner looks at every account: each test starts from an empty database.
-    await handle.query("truncate accounts cascade");
-    mail = createMemoryTransport();
-    errors = [];
-  });
-  afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   it("sends a due window's report once, with its counts, and records it", async () => {
     const accountId = await reportingAccount();
-    const profile = await seedProfile(handle, accountId, { title: "Orders" });
+    const profile = await seedProfile(fx.handle, accountId, { title: "Orders" });
     for (const [status, completedAt] of [
       ["delivered", at(WINDOW.start, MINUTE)],
       ["delivered", at(WINDOW.end, -1)],
@@ -100,7 +74,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
       ["delivered", at(WINDOW.start, -1)], // the previous window
       ["delivered", WINDOW.end], // the next window
     ] as const) {
-      await seedDelivery(handle, { accountId, profileId: profile.id, status, completedAt });
+      await seedDelivery(fx.handle, { accountId, profileId: profile.id, status, completedAt });
     }
 
     const first = await runner().runDue(AFTER_END);
@@ -108,8 +82,8 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
 
     expect(first.reports).toHaveLength(1);
     expect(again.reports).toEqual([]);
-    expect(mail.sent).toHaveLength(1);
-    const [message] = mail.sent;
+    expect(fx.mail.sent).toHaveLength(1);
+    const [message] = fx.mail.sent;
     expect(message).toMatchObject({
       from: "Rebound <reports@rebound.example>",
       to: ["ops@acme.example", "cto@acme.example"],
@@ -143,7 +117,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
 
     await runner().runDue(at(WINDOW.end, 30_000));
     expect(await ends()).toEqual([WINDOW.start, WINDOW.end]);
-    expect(mail.sent).toHaveLength(2);
+    expect(fx.mail.sent).toHaveLength(2);
   });
 
   it("sends only the latest window missed during downtime, once, when it starts", async () => {
@@ -158,19 +132,19 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
     await second.start();
     await second.shutdown();
 
-    const frequencies = mail.sent.map((message) => message.headers?.["X-Rebound-Report"]);
+    const frequencies = fx.mail.sent.map((message) => message.headers?.["X-Rebound-Report"]);
     expect(frequencies.sort()).toEqual(["daily", "weekly"]);
     const recorded = await runs(accountId);
     expect(recorded.map((run) => [run.frequency, run.window_end, run.status])).toEqual([
       ["daily", new Date("2026-03-27T11:30:00.000Z"), "sent"],
       ["weekly", new Date("2026-03-25T11:30:00.000Z"), "sent"],
     ]);
-    expect(mail.closed).toBe(true);
+    expect(fx.mail.closed).toBe(true);
   });
 
   it("does not send windows that ended before the settings were first saved", async () => {
-    const accountId = await seedAccount(handle, TIME_ZONE);
-    await seedReportSettings(handle, accountId, {
+    const accountId = await seedAccount(fx.handle, TIME_ZONE);
+    await seedReportSettings(fx.handle, accountId, {
       emails: "ops@acme.example",
       createdAt: at(WINDOW.end, 10 * MINUTE),
     });
@@ -185,7 +159,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
 
   it("records a refused email as failed with the error, and does not send it again", async () => {
     const accountId = await reportingAccount();
-    mail.respondWith({ ok: false, error: "SMTP 550 mailbox unavailable", retryable: false });
+    fx.mail.respondWith({ ok: false, error: "SMTP 550 mailbox unavailable", retryable: false });
 
     const { reports } = await runner().runDue(AFTER_END);
     await runner().runDue(at(AFTER_END, 11 * MINUTE));
@@ -197,7 +171,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
         retryAt: null,
       }),
     ]);
-    expect(mail.calls).toHaveLength(1);
+    expect(fx.mail.calls).toHaveLength(1);
     const [run] = await runs(accountId);
     expect(run).toMatchObject({
       status: "failed",
@@ -211,7 +185,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
   it("retries a retryable failure on a later tick with the same key, until it is sent", async () => {
     const accountId = await reportingAccount();
     const busy = { ok: false as const, error: "SMTP 421 try again later", retryable: true };
-    mail.respondWith(busy, busy, busy);
+    fx.mail.respondWith(busy, busy, busy);
 
     await runner().runDue(AFTER_END);
     const [failed] = await runs(accountId);
@@ -222,18 +196,18 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
     });
 
     await runner().runDue(at(AFTER_END, 9 * MINUTE));
-    expect(mail.calls).toHaveLength(3);
+    expect(fx.mail.calls).toHaveLength(3);
     await runner().runDue(at(AFTER_END, 10 * MINUTE));
 
-    expect(mail.calls).toHaveLength(4);
-    expect(new Set(mail.calls.map((message) => message.idempotencyKey)).size).toBe(1);
+    expect(fx.mail.calls).toHaveLength(4);
+    expect(new Set(fx.mail.calls.map((message) => message.idempotencyKey)).size).toBe(1);
     const [sent] = await runs(accountId);
     expect(sent).toMatchObject({ status: "sent", attempts: 4, error: null, retry_at: null });
   });
 
   it("gives up retrying a day after the window ended", async () => {
     const accountId = await reportingAccount();
-    mail.respondWith({ ok: false, error: "SMTP 421 try again later", retryable: true });
+    fx.mail.respondWith({ ok: false, error: "SMTP 421 try again later", retryable: true });
 
     await runner({ mailRetry: { attempts: 1 } }).runDue(at(WINDOW.end, 24 * 60 * MINUTE - MINUTE));
 
@@ -243,9 +217,9 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
 
   it("sends a claim left `sending` mid-send again, once, when the provider drops repeats", async () => {
     const accountId = await reportingAccount();
-    const stuck = mail.hold();
+    const stuck = fx.mail.hold();
     const crashed = runner().runDue(AFTER_END); // claims, then hangs in the middle of the send
-    await waitUntil(() => mail.calls.length === 1);
+    await waitUntil(() => fx.mail.calls.length === 1);
     const [claimed] = await runs(accountId);
     expect(claimed).toMatchObject({
       status: "sending",
@@ -261,7 +235,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
 
     expect(reports).toEqual([expect.objectContaining({ outcome: "sent", recorded: true })]);
     expect(heal.sent).toHaveLength(1);
-    expect(heal.sent[0]?.idempotencyKey).toBe(mail.calls[0]?.idempotencyKey);
+    expect(heal.sent[0]?.idempotencyKey).toBe(fx.mail.calls[0]?.idempotencyKey);
     expect(heal.sent[0]?.idempotencyKey).toBe(
       reportIdempotencyKey({ accountId, frequency: "daily", window: WINDOW }),
     );
@@ -276,9 +250,9 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
 
   it("does not send a claim left `sending` mid-send again through SMTP or the outbox", async () => {
     const accountId = await reportingAccount();
-    const stuck = mail.hold();
+    const stuck = fx.mail.hold();
     const crashed = runner().runDue(AFTER_END); // claims, then hangs in the middle of the send
-    await waitUntil(() => mail.calls.length === 1);
+    await waitUntil(() => fx.mail.calls.length === 1);
 
     const other = createMemoryTransport();
     const { reports } = await runner({ mail: other }).runDue(at(AFTER_END, 11 * MINUTE));
@@ -300,7 +274,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
 
   it("re-sends a claim whose process died before sending anything", async () => {
     const accountId = await reportingAccount();
-    await claimReportRun(handle, {
+    await claimReportRun(fx.handle, {
       accountId,
       frequency: "daily",
       window: WINDOW,
@@ -311,16 +285,16 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
     expect((await runner().runDue(at(AFTER_END, 5 * MINUTE))).reports).toEqual([]);
     await runner().runDue(at(AFTER_END, 10 * MINUTE));
 
-    expect(mail.sent).toHaveLength(1);
+    expect(fx.mail.sent).toHaveLength(1);
     expect((await runs(accountId))[0]).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("records a failure to prepare the report as a retryable failure", async () => {
     const accountId = await reportingAccount();
-    await handle.query("update accounts set timezone = 'Mars/Olympus_Mons' where id = $1", [
+    await fx.handle.query("update accounts set timezone = 'Mars/Olympus_Mons' where id = $1", [
       accountId,
     ]);
-    await claimReportRun(handle, {
+    await claimReportRun(fx.handle, {
       accountId,
       frequency: "daily",
       window: WINDOW,
@@ -331,9 +305,9 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
     const { reports } = await runner().runDue(AFTER_END);
 
     // The schedule of an unknown zone cannot be computed: reported, and the account skipped.
-    expect(errors).toHaveLength(1);
-    expect(String(errors[0])).toContain("Mars/Olympus_Mons");
-    errors.length = 0;
+    expect(fx.errors).toHaveLength(1);
+    expect(String(fx.errors[0])).toContain("Mars/Olympus_Mons");
+    fx.errors.length = 0;
     // The claimed run's email cannot be rendered in that zone: recorded, retried later.
     expect(reports).toEqual([
       expect.objectContaining({
@@ -342,15 +316,15 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
         retryAt: at(AFTER_END, 10 * MINUTE),
       }),
     ]);
-    expect(mail.calls).toEqual([]);
+    expect(fx.mail.calls).toEqual([]);
   });
 
   it("waits for the tick in progress on shutdown, which can be called twice", async () => {
     await reportingAccount();
-    const stuck = mail.hold();
+    const stuck = fx.mail.hold();
     const instance = runner({ now: () => AFTER_END });
     const started = instance.start();
-    await waitUntil(() => mail.calls.length === 1);
+    await waitUntil(() => fx.mail.calls.length === 1);
 
     let stopped = false;
     const first = instance.shutdown().then(() => {
@@ -362,8 +336,8 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
     stuck.release();
     await Promise.all([first, second, started]);
 
-    expect(mail.sent).toHaveLength(1);
-    expect(mail.closed).toBe(true);
+    expect(fx.mail.sent).toHaveLength(1);
+    expect(fx.mail.closed).toBe(true);
   });
 
   it("refuses a schedule that is not a cron expression", () => {
@@ -375,12 +349,12 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
     beforeAll(async () => {
       // On PostgreSQL a second connection pool, as a second process would have.
       second =
-        handle.config.driver === "postgres"
-          ? await createDb({ driver: "postgres", url: handle.config.url, maxConnections: 4 })
-          : handle;
+        fx.handle.config.driver === "postgres"
+          ? await createDb({ driver: "postgres", url: fx.handle.config.url, maxConnections: 4 })
+          : fx.handle;
     });
     afterAll(async () => {
-      if (second !== handle) await second.close();
+      if (second !== fx.handle) await second.close();
     });
 
     it("sends each due report and each auto-disable notice exactly once", async () => {
@@ -389,7 +363,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
         const accountId = await reportingAccount(["daily", "weekly"]);
         accounts.push(accountId);
         if (index % 3 === 0) {
-          await seedProfile(handle, accountId, {
+          await seedProfile(fx.handle, accountId, {
             title: `Dead ${index}`,
             status: 2,
             disabledAt: at(AFTER_END, -MINUTE),
@@ -399,7 +373,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
       }
       const mails = [createMemoryTransport(), createMemoryTransport(), createMemoryTransport()];
       const runners = mails.map((transport, index) =>
-        runner({ handle: index === 0 ? handle : second, mail: transport }),
+        runner({ handle: index === 0 ? fx.handle : second, mail: transport }),
       );
 
       await Promise.all(runners.map((instance) => instance.runDue(AFTER_END)));
@@ -409,7 +383,7 @@ describe.each(testDrivers())("report runner on %s", (driver) => {
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys.filter((key) => key?.startsWith("report:"))).toHaveLength(24);
       expect(keys.filter((key) => key?.startsWith("auto-disabled:"))).toHaveLength(4);
-      const [{ count } = { count: -1 }] = await handle.query<{ count: number }>(
+      const [{ count } = { count: -1 }] = await fx.handle.query<{ count: number }>(
         "select count(*)::int as count from report_runs where status = 'sent'",
       );
       expect(count).toBe(24);
