@@ -1,30 +1,10 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { CallbackDetail, CallbackListItem, ProfileView } from "../api/types.ts";
-import { type RecordedCall, renderWithConsole } from "../testing/console-harness.tsx";
+import type { CallbackDetail, CallbackListItem } from "../api/types.ts";
+import { profileView, type RecordedCall, renderWithConsole } from "../testing/console-harness.tsx";
 import { DeliveriesPage } from "./deliveries-page.tsx";
 
-const PROFILE: ProfileView = {
-  profile_id: "IN_9",
-  title: "Orders",
-  http_method: "POST",
-  url: "https://example.com/hooks",
-  headers: {},
-  body: null,
-  body_type: "json",
-  response_message: null,
-  enc: null,
-  channel: "default",
-  events: [],
-  dynamic_variables: [],
-  replacers: {},
-  retry_schedule: null,
-  status: 1,
-  created_at: "2026-01-31T10:00:00.000Z",
-  modified_at: "2026-01-31T10:00:00.000Z",
-  disabled_reason: null,
-  disabled_at: null,
-};
+const PROFILE = profileView();
 
 function callback(id: string, overrides: Partial<CallbackListItem>): CallbackListItem {
   return {

@@ -1,30 +1,14 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { ProfileView } from "../api/types.ts";
-import { renderWithConsole } from "../testing/console-harness.tsx";
+import { profileView, renderWithConsole } from "../testing/console-harness.tsx";
 import { ProfileEditPage } from "./profile-edit-page.tsx";
 
-const DISABLED: ProfileView = {
-  profile_id: "IN_9",
-  title: "Orders",
+const DISABLED = profileView({
   http_method: "GET",
-  url: "https://example.com/hooks",
-  headers: {},
-  body: null,
-  body_type: "json",
-  response_message: null,
-  enc: null,
-  channel: "default",
-  events: [],
-  dynamic_variables: [],
-  replacers: {},
-  retry_schedule: null,
   status: 2,
-  created_at: "2026-01-31T10:00:00.000Z",
-  modified_at: "2026-01-31T10:00:00.000Z",
   disabled_reason: "20 consecutive final failures over 24 h",
   disabled_at: "2026-02-01T10:00:00.000Z",
-};
+});
 
 describe("ProfileEditPage", () => {
   it("re-enables an auto-disabled profile with PATCH status 1", async () => {

@@ -2,7 +2,7 @@ import { cleanup, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach } from "vitest";
 import { createApiClient } from "../api/api-client.ts";
-import type { AccountView } from "../api/types.ts";
+import type { AccountView, ProfileView } from "../api/types.ts";
 import { ConsoleContext } from "../session/console-context.tsx";
 
 afterEach(cleanup);
@@ -23,6 +23,32 @@ export const TEST_ACCOUNT: AccountView = {
   timezone: "Asia/Kolkata",
   created_at: "2026-01-31T10:00:00.000Z",
 };
+
+/** An active JSON profile "Orders" (`IN_9`) as the API shows it, with `overrides`. */
+export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
+  return {
+    profile_id: "IN_9",
+    title: "Orders",
+    http_method: "POST",
+    url: "https://example.com/hooks",
+    headers: {},
+    body: null,
+    body_type: "json",
+    response_message: null,
+    enc: null,
+    channel: "default",
+    events: [],
+    dynamic_variables: [],
+    replacers: {},
+    retry_schedule: null,
+    status: 1,
+    created_at: "2026-01-31T10:00:00.000Z",
+    modified_at: "2026-01-31T10:00:00.000Z",
+    disabled_reason: null,
+    disabled_at: null,
+    ...overrides,
+  };
+}
 
 /**
  * Renders a console page with a real API client whose HTTP goes to `respond` (no server); the
