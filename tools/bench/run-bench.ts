@@ -3,13 +3,13 @@
 import { type DbHandle, enqueueCallbacks } from "@rebound/db";
 import { createTestDatabase } from "@rebound/db/testing";
 import {
-  type BaselineWorker,
   countBaselineUnfinished,
   createBaselineTable,
   enqueueBaseline,
   spawnBaselineWorker,
 } from "./baseline-outbox.ts";
 import { type BenchFixture, createFixture, eventData } from "./bench-setup.ts";
+import type { BunProcess } from "./bun-process.ts";
 import { type DispatcherProcess, spawnDispatcher } from "./dispatcher-process.ts";
 import { postgresCpuMs, processCpuMs } from "./process-cpu.ts";
 import { rawFetch, rawUndici } from "./raw-http.ts";
@@ -114,7 +114,7 @@ async function runW1(
  */
 async function runBaseline(
   handle: DbHandle,
-  worker: BaselineWorker,
+  worker: BunProcess,
   url: string,
   body: string,
 ): Promise<{ perSecond: number; workerCpuUs: number; postgresCpuUs: number }> {
